@@ -1,0 +1,87 @@
+"""The per-language interface: everything the engine needs that depends on the call's language.
+
+The engine itself holds no word lists, number words or models: it asks the call's `Language` for them,
+so adding a language means adding one module under `audit/languages/` and one registry line.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from typing import Protocol
+
+import numpy as np
+
+
+class Encoder(Protocol):
+    """A sentence encoder: texts in, L2-normalised vectors out."""
+
+    name: str
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        """Return an (n, d) float32 array of unit vectors."""
+        ...
+
+
+@dataclass(frozen=True)
+class Value:
+    """A typed value found in an utterance (a date, a phone number, a name, ...)."""
+
+    kind: str  # one of VALUE_KINDS
+    text: str  # the surface text it was read from
+    start: int  # character offsets in the utterance
+    end: int
+    normalized: str = ""  # canonical form, e.g. digits only, ISO date
+
+
+VALUE_KINDS = (
+    "number", "count", "date", "time", "duration", "money", "phone", "email", "name", "code",
+    "plate", "address", "location", "yes_no", "dont_know",
+)
+
+
+@dataclass(frozen=True)
+class FocusCue:
+    """A prototype sentence or pattern for one customer-focus kind, in this language."""
+
+    kind: str
+    examples: tuple[str, ...] = field(default_factory=tuple)
+
+
+class Language(ABC):
+    """One supported language. Subclasses are registered in `audit.languages.registry`."""
+
+    code: str = ""
+    name: str = ""
+
+    @abstractmethod
+    def encoder(self) -> Encoder:
+        """The sentence encoder for this language (loaded once, cached by the implementation)."""
+
+    @abstractmethod
+    def sentences(self, text: str) -> list[tuple[int, int]]:
+        """Character spans of the sentences (or clauses that stand alone as asks) of one utterance."""
+
+    @abstractmethod
+    def tokens(self, text: str) -> list[str]:
+        """Lower-cased, normalised content words (lemmas where the language inflects)."""
+
+    @abstractmethod
+    def is_question(self, sentence: str) -> float:
+        """How much a sentence reads as a request for information, 0..1 ("What is...?", "Can I have...")."""
+
+    @abstractmethod
+    def values(self, text: str) -> list[Value]:
+        """Typed values in an utterance, spoken numbers and dates included."""
+
+    @abstractmethod
+    def value_kinds_for(self, item_text: str) -> set[str]:
+        """Value kinds an item (its question and description) asks for."""
+
+    @abstractmethod
+    def focus_cues(self) -> list[FocusCue]:
+        """Prototype sentences for each customer-focus kind."""
+
+    @abstractmethod
+    def why(self, key: str, **fields: str) -> str:
+        """A `why` sentence in this language, from a template key shared by all languages."""
