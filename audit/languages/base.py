@@ -82,6 +82,13 @@ class Language(ABC):
     def focus_cues(self) -> list[FocusCue]:
         """Prototype sentences for each customer-focus kind."""
 
+    def focus_patterns(self) -> dict[str, list[str]]:
+        """Regular expressions by group name that back the focus cues (groups: see `audit.focus`).
+
+        Optional: without patterns, customer focus is recognised from the cue sentences alone.
+        """
+        return {}
+
     @abstractmethod
     def why(self, key: str, **fields: str) -> str:
         """A `why` sentence in this language, from a template key shared by all languages."""
