@@ -43,6 +43,11 @@ class Item(BaseModel):
     mode: Literal["ask", "confirm"] = Field(
         default="ask", description="`confirm`: the agent confirms what the customer already said."
     )
+    conditional: bool = Field(
+        default=False,
+        description="The script asks the item only on calls whose reasons are in `applies_to`; otherwise a "
+        "mandated script asks it on every call and `applies_to` only tells the audit which calls it serves.",
+    )
 
     @field_validator("question")
     @classmethod
@@ -57,6 +62,12 @@ class Item(BaseModel):
         if any(not s.strip() for s in v):
             raise ValueError("variants must not contain empty phrasings")
         return [s.strip() for s in v]
+
+    @model_validator(mode="after")
+    def _conditional_has_reasons(self) -> Item:
+        if self.conditional and not self.applies_to:
+            raise ValueError("a conditional item needs applies_to reasons")
+        return self
 
     def phrasings(self) -> list[str]:
         """The question and every variant."""
