@@ -6,24 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from audit.checklist import Checklist, load_checklist
-from audit.errors import AuditError, ChecklistError
+from audit.errors import AuditError
+from audit.library import resolve_checklist
 from audit.trim import Observations, ReadStats, TrimOptions, iter_reports, propose
 from audit.trim.proposal import Proposal
-
-SCRIPTS_DB = Path(__file__).resolve().parents[2] / "scripts_db"
-
-
-def resolve_checklist(ref: str) -> Checklist:
-    """A checklist file path, or the id of a checklist in scripts_db/."""
-    path = Path(ref)
-    if path.is_file():
-        return load_checklist(path)
-    for suffix in (".yaml", ".yml"):
-        candidate = SCRIPTS_DB / f"{ref}{suffix}"
-        if candidate.is_file():
-            return load_checklist(candidate)
-    raise ChecklistError(f"{ref}: no such checklist file, and no checklist with that id in {SCRIPTS_DB}")
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:

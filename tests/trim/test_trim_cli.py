@@ -65,4 +65,4 @@ def test_when_report_is_malformed_then_error_names_file(folder, capsys):
 def test_when_checklist_unknown_then_error(folder, capsys):
     _, reports = folder
     assert _main(["trim", "--checklist", "no-such-list", str(reports)]) == 2
-    assert "no-such-list: no such checklist" in capsys.readouterr().err
+    assert "no checklist 'no-such-list'" in capsys.readouterr().err
