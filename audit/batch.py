@@ -1,0 +1,164 @@
+"""Auditing many calls: read them, pair each with its checklist, audit in chunks, write one report each.
+
+Chunks go through `AuditEngine.audit_many`, so encoder batches span calls. A call that cannot be read,
+has no checklist, or that the engine refuses is recorded as a failure and the others are still audited:
+one bad file in a folder of thousands must not cost the rest.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from audit.checklist import Checklist
+from audit.engine import AuditEngine
+from audit.errors import AuditError
+from audit.formats import AUDIO_EXTENSIONS, EXTENSIONS
+from audit.report import Report
+from audit.transcript import Transcript
+
+CALL_EXTENSIONS: frozenset[str] = frozenset(EXTENSIONS) | AUDIO_EXTENSIONS
+
+_FILE_SAFE = re.compile(r"[^/\\\x00]+")
+
+CallLoader = Callable[[Path], Transcript]
+ChecklistFor = Callable[[Transcript], Checklist | None]
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A call that produced no report."""
+
+    path: Path
+    error: str
+
+
+@dataclass
+class BatchResult:
+    """What a batch did; `seconds` is wall time for reading, auditing and writing."""
+
+    reports: int = 0
+    failures: list[Failure] = field(default_factory=list)
+    questions: dict[str, int] = field(default_factory=lambda: {"needed": 0, "redundant": 0, "irrelevant": 0})
+    waste_seconds: float = 0.0
+    items_missing: int = 0
+    seconds: float = 0.0
+
+    @property
+    def calls_per_second(self) -> float:
+        return self.reports / self.seconds if self.seconds > 0 else 0.0
+
+    def add(self, report: Report) -> None:
+        self.reports += 1
+        for status in self.questions:
+            self.questions[status] += getattr(report.summary, status)
+        self.waste_seconds += report.summary.waste_seconds
+        self.items_missing += report.summary.items_missing
+
+
+def collect_calls(inputs: Iterable[str | Path]) -> tuple[list[Path], list[Failure]]:
+    """The call files named: files as given, folders expanded to their transcripts and recordings (not
+    recursively), sorted by name; a name that does not exist is a failure."""
+    files: list[Path] = []
+    missing: list[Failure] = []
+    for raw in inputs:
+        p = Path(raw)
+        if p.is_dir():
+            files += sorted(c for c in p.iterdir() if c.is_file() and c.suffix.lower() in CALL_EXTENSIONS)
+        elif p.is_file():
+            files.append(p)
+        else:
+            missing.append(Failure(p, "no such file or folder"))
+    return files, missing
+
+
+class BatchRunner:
+    """Audits call files in chunks and writes `<call_id>.json` reports into one folder."""
+
+    def __init__(
+        self,
+        engine: AuditEngine,
+        *,
+        load: CallLoader,
+        checklist_for: ChecklistFor,
+        out_dir: Path,
+        chunk_size: int = 64,
+        on_progress: Callable[[int], None] | None = None,
+        on_failure: Callable[[Failure], None] | None = None,
+    ) -> None:
+        self.engine = engine
+        self.load = load
+        self.checklist_for = checklist_for
+        self.out_dir = out_dir
+        self.chunk_size = max(1, chunk_size)
+        self.on_progress = on_progress or (lambda n: None)
+        self.on_failure = on_failure or (lambda f: None)
+        self._written: dict[str, Path] = {}
+
+    def run(self, files: Sequence[Path]) -> BatchResult:
+        """Audit every file; failures are collected, never raised."""
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        result = BatchResult()
+        started = time.perf_counter()
+        for i in range(0, len(files), self.chunk_size):
+            self._run_chunk(files[i : i + self.chunk_size], result)
+        result.seconds = time.perf_counter() - started
+        return result
+
+    def _fail(self, result: BatchResult, path: Path, error: str) -> None:
+        failure = Failure(path, error)
+        result.failures.append(failure)
+        self.on_failure(failure)
+
+    def _prepare(self, path: Path, result: BatchResult) -> tuple[Transcript, Checklist | None] | None:
+        try:
+            transcript = self.load(path)
+            checklist = self.checklist_for(transcript)
+        except AuditError as e:
+            self._fail(result, path, str(e))
+            return None
+        if not _FILE_SAFE.fullmatch(transcript.call_id) or transcript.call_id in {".", ".."}:
+            self._fail(result, path, f"call id {transcript.call_id!r} cannot name a report file")
+            return None
+        earlier = self._written.get(transcript.call_id)
+        if earlier is not None:
+            self._fail(result, path, f"call id {transcript.call_id!r} was already audited from {earlier}")
+            return None
+        self._written[transcript.call_id] = path
+        return transcript, checklist
+
+    def _run_chunk(self, chunk: Sequence[Path], result: BatchResult) -> None:
+        ready: list[tuple[Path, tuple[Transcript, Checklist | None]]] = []
+        for path in chunk:
+            pair = self._prepare(path, result)
+            if pair is None:
+                self.on_progress(1)
+            else:
+                ready.append((path, pair))
+        if not ready:
+            return
+        try:
+            reports: list[Report | AuditError] = list(self.engine.audit_many([pair for _, pair in ready]))
+        except AuditError:
+            reports = [self._audit_one(pair) for _, pair in ready]  # isolate the call the engine refused
+        for (path, _), report in zip(ready, reports, strict=True):
+            if isinstance(report, AuditError):
+                self._fail(result, path, str(report))
+            else:
+                self._write(report)
+                result.add(report)
+            self.on_progress(1)
+
+    def _audit_one(self, pair: tuple[Transcript, Checklist | None]) -> Report | AuditError:
+        try:
+            return self.engine.audit(*pair)
+        except AuditError as e:
+            return e
+
+    def _write(self, report: Report) -> None:
+        (self.out_dir / f"{report.call_id}.json").write_text(
+            report.to_json(indent=None) + "\n", encoding="utf-8"
+        )

@@ -1,0 +1,50 @@
+"""What the engine commands share: reading a call (transcript or recording) and the options for it."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from audit.errors import SpeechError
+from audit.formats import is_audio, load_transcript, parse_speaker_map
+from audit.transcript import Transcript
+
+
+def add_call_options(p: argparse.ArgumentParser) -> None:
+    """Options for reading calls, shared by `audit` and `batch`."""
+    p.add_argument(
+        "--speaker-map",
+        metavar="ROLE=LABEL,...",
+        help="speaker labels beyond the usual synonyms, e.g. agent=Dana,customer=Caller2",
+    )
+    p.add_argument(
+        "--language",
+        default="en",
+        help="language of plain-text, subtitle and audio calls (JSON calls state their own; default en)",
+    )
+    p.add_argument(
+        "--report-language", default="en", help="language of the report's explanations (default en)"
+    )
+
+
+def transcribe(path: Path, *, language: str | None) -> Transcript:
+    """A recording through speech recognition; the speech package is imported only when a call needs it."""
+    try:
+        from audit.speech import transcribe_file
+    except ImportError as e:
+        raise SpeechError(
+            f"{path}: is a recording, but speech recognition is not available in this installation ({e})"
+        ) from e
+    return transcribe_file(path, language=language)
+
+
+def load_call(path: str | Path, *, speaker_map: dict[str, str] | None, language: str = "en") -> Transcript:
+    """A call from a transcript file in any format, or from a recording (told apart by its bytes)."""
+    p = Path(path)
+    if is_audio(p):
+        return transcribe(p, language=language)
+    return load_transcript(p, speaker_map=speaker_map, language=language)
+
+
+def speaker_map_of(args: argparse.Namespace) -> dict[str, str]:
+    return parse_speaker_map(getattr(args, "speaker_map", None))
