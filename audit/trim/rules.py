@@ -64,7 +64,10 @@ class ItemEvidence(BaseModel):
     redundant: Rate
     irrelevant: Rate
     needed_calls: Rate = Field(description="Calls where an ask was needed, of the calls it applied to.")
-    volunteered_calls: Rate = Field(description="Calls where the customer had already given it, of the same.")
+    volunteered_calls: Rate = Field(
+        description="Calls where the customer gave it before any ask (asked anyway, or covered without an ask), "
+        "of the calls it applied to."
+    )
     irrelevant_calls: Rate = Field(description="Calls where it did not apply, of the calls asking it.")
     repeats: int = Field(description="Asks repeating an earlier ask of the same item in the call.")
     covered_calls: int
@@ -102,7 +105,9 @@ def _evidence(obs: Observations, item: Item, total: Tally, by_reason: dict[str, 
         needed=Rate.of(total.asks_needed, asks), redundant=Rate.of(total.asks_redundant, asks),
         irrelevant=Rate.of(total.asks_irrelevant, asks),
         needed_calls=_needed(total),
-        volunteered_calls=Rate.of(total.calls_volunteered, total.calls_relevant),
+        volunteered_calls=Rate.of(
+            total.calls_volunteered + total.calls_covered, total.calls_relevant + total.calls_covered
+        ),
         irrelevant_calls=Rate.of(total.calls_irrelevant, total.calls_asked),
         repeats=total.asks_repeat, covered_calls=total.calls_covered, missing_calls=total.calls_missing,
         waste_seconds=round(waste, 2),

@@ -153,3 +153,13 @@ def test_examples_quote_the_asks():
     ex = _decision(calls, "member").evidence.examples
     assert 1 <= len(ex) <= 3
     assert ex[0].text == "agent asks member" and ex[0].evidence[0].text == "customer said it"
+
+
+def test_when_customers_give_it_unasked_then_covered_calls_count_towards_confirm():
+    covered = many(14, ["flat_tire"], [(1, "member", "needed")], states={"spare": "covered"}, prefix="a")
+    given = many(2, ["flat_tire"], [(1, "spare", "redundant")], prefix="b")
+    needed = many(4, ["flat_tire"], [(1, "spare", "needed")], prefix="c")
+    dec = _decision(covered + given + needed, "spare")
+    assert dec.actions == ["confirm"]
+    assert (dec.evidence.volunteered_calls.k, dec.evidence.volunteered_calls.n) == (16, 20)
+    assert dec.evidence.covered_calls == 14
