@@ -11,7 +11,9 @@ import argparse
 import importlib
 
 # module names under audit.cli, in the order `--help` lists them
-COMMANDS: tuple[str, ...] = ("audit_cmd", "batch_cmd", "bench_cmd", "schema_cmd", "checklists_cmd", "trim_cmd")
+COMMANDS: tuple[str, ...] = (
+    "audit_cmd", "batch_cmd", "bench_cmd", "schema_cmd", "checklists_cmd", "trim_cmd", "transcribe_cmd",
+)
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
