@@ -23,9 +23,7 @@ _FOCUS = {
 
 
 def _wrap(text: str, indent: str) -> list[str]:
-    return textwrap.wrap(
-        " ".join(text.split()), width=_WIDTH, initial_indent=indent, subsequent_indent=indent
-    )
+    return textwrap.wrap(text, width=_WIDTH, initial_indent=indent, subsequent_indent=indent)
 
 
 def _quote(text: str, limit: int = 160) -> str:
@@ -59,7 +57,7 @@ def _questions(report: Report) -> list[str]:
         lines.append(f"{head} ({q.confidence:.2f}){seconds}")
         if q.text:
             lines += _wrap(_quote(q.text), "      ")
-        lines += _wrap(f"why: {q.why}", "      ")
+        lines += _wrap(f"why: {' '.join(q.why.split())}", "      ")
         for ev in q.evidence:
             lines += _wrap(f"evidence utt {ev.utterance}: {_quote(ev.text)}", "      ")
     return lines

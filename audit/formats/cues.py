@@ -15,15 +15,23 @@ from audit.formats.speakers import SpeakerResolver, split_prefix
 from audit.transcript import Speaker
 
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)?[ \t]+(?P<name>[^>]+)>")
-_TAG = re.compile(r"</?[^>]*>")
+# WebVTT escapes a literal "<", so every tag is markup; SRT does not, so only its usual formatting tags are
+_VTT_TAG = re.compile(r"</?[^>]*>")
+_SRT_TAG = re.compile(r"</?(?:i|b|u|s|font|v|c|lang|ruby|rt)\b[^>]*>|<\d[\d:.]*>|\{\\[^}]*\}", re.IGNORECASE)
 
 
-def _clean(text: str) -> str:
-    return " ".join(html.unescape(_TAG.sub("", text)).split())
+def split_cue(
+    payload: str, resolver: SpeakerResolver, *, where: str, markup: str = "vtt"
+) -> list[tuple[Speaker, str]]:
+    """Speaker turns in one cue's text; a cue whose speaker cannot be told is an error naming `where`.
 
+    `markup` is "vtt" (tags stripped, entities unescaped) or "srt" (formatting tags stripped only)."""
+    tag = _VTT_TAG if markup == "vtt" else _SRT_TAG
 
-def split_cue(payload: str, resolver: SpeakerResolver, *, where: str) -> list[tuple[Speaker, str]]:
-    """Speaker turns in one cue's text; a cue whose speaker cannot be told is an error naming `where`."""
+    def _clean(text: str) -> str:
+        text = tag.sub("", text)
+        return " ".join((html.unescape(text) if markup == "vtt" else text).split())
+
     voices = list(_VOICE.finditer(payload))
     if voices:
         if _clean(payload[: voices[0].start()]):
@@ -39,7 +47,7 @@ def split_cue(payload: str, resolver: SpeakerResolver, *, where: str) -> list[tu
         line = line.strip().removeprefix("- ").strip()
         if not line:
             continue
-        prefix = split_prefix(_TAG.sub("", line), resolver)
+        prefix = split_prefix(tag.sub("", line), resolver)
         if prefix is not None:
             turns.append((resolver.require(prefix.label, where=where), _clean(prefix.text)))
         elif turns:

@@ -31,7 +31,8 @@ def parse_srt(
     try:
         cues = list(srt.parse(text))
     except srt.SRTParseError as e:
-        line = _line_of(text, e.expected_start)
+        unmatched = text[e.expected_start :]
+        line = _line_of(text, e.expected_start + len(unmatched) - len(unmatched.lstrip()))
         raise TranscriptError(f"{where}: line {line}: malformed SRT cue: {e.unmatched_content[:60]!r}") from e
     timing_lines = [i for i, line in enumerate(text.splitlines(), start=1) if "-->" in line]
     resolver = SpeakerResolver(speaker_map)
@@ -42,7 +43,7 @@ def parse_srt(
         if end < start:
             raise TranscriptError(f"{where}: line {lineno}: cue {cue.index} ends before it starts")
         for speaker, said in split_cue(
-            cue.content, resolver, where=f"{where}: line {lineno + 1} (cue {cue.index})"
+            cue.content, resolver, markup="srt", where=f"{where}: line {lineno + 1} (cue {cue.index})"
         ):
             utterances.append(Utterance(speaker=speaker, text=said, start=start, end=end))
     if not utterances:
