@@ -19,8 +19,8 @@ def add_call_options(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "--language",
-        default="en",
-        help="language of plain-text, subtitle and audio calls (JSON calls state their own; default en)",
+        help="language of plain-text and subtitle calls (default en) and of recordings (default: "
+        "detected); JSON calls state their own",
     )
     p.add_argument(
         "--report-language", default="en", help="language of the report's explanations (default en)"
@@ -35,15 +35,17 @@ def transcribe(path: Path, *, language: str | None) -> Transcript:
         raise SpeechError(
             f"{path}: is a recording, but speech recognition is not available in this installation ({e})"
         ) from e
-    return transcribe_file(path, language=language)
+    return transcribe_file(path, language=language, call_id=path.stem)
 
 
-def load_call(path: str | Path, *, speaker_map: dict[str, str] | None, language: str = "en") -> Transcript:
+def load_call(
+    path: str | Path, *, speaker_map: dict[str, str] | None, language: str | None = None
+) -> Transcript:
     """A call from a transcript file in any format, or from a recording (told apart by its bytes)."""
     p = Path(path)
     if is_audio(p):
         return transcribe(p, language=language)
-    return load_transcript(p, speaker_map=speaker_map, language=language)
+    return load_transcript(p, speaker_map=speaker_map, language=language or "en")
 
 
 def speaker_map_of(args: argparse.Namespace) -> dict[str, str]:

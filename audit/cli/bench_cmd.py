@@ -68,7 +68,7 @@ def _bench(args: argparse.Namespace, set_dir: Path, out_dir: Path, score_script:
 
     batch_args = argparse.Namespace(
         checklist=None, checklists=str(folder.folder), library=None, out=str(out_dir),
-        chunk_size=args.chunk_size, language="en", speaker_map=None,
+        chunk_size=args.chunk_size, language=None, speaker_map=None,
     )  # fmt: skip
     result = run_batch(engine, batch_args, files, quiet=args.quiet)
     for line in summary_lines(result, str(out_dir)):

@@ -1,0 +1,32 @@
+# callaudit: the README's two commands (`make run`, `make test`) set everything up themselves.
+# Setup is idempotent: the virtualenv is made once, and packages are installed again only when
+# pyproject.toml changes (the stamp file records the last install).
+
+PYTHON ?= python3.11
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.callaudit-installed
+# CPU build, installed before the project so that no dependency pulls a CUDA build
+TORCH := torch==2.13.0
+
+.PHONY: setup run test lint
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install $(TORCH)
+	$(BIN)/pip install -e '.[dev]'
+	touch $@
+
+setup: $(STAMP)
+
+# until the service is wired in: audit the bundled example call and print the readable report
+run: setup
+	$(BIN)/callaudit audit examples/roadside-call.json --checklist roadside --format text
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+lint: setup
+	$(BIN)/ruff check .
