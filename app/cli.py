@@ -13,7 +13,7 @@ from audit.cli import add_commands
 from audit.errors import AuditError
 
 # module names under app.cli_commands, registered after the engine's commands
-SERVICE_COMMANDS: tuple[str, ...] = ()
+SERVICE_COMMANDS: tuple[str, ...] = ("serve", "worker", "admin")
 
 
 def build_parser() -> argparse.ArgumentParser:
