@@ -48,8 +48,10 @@ def _score(script: Path, gold: Path, preds: Path, calls: Path) -> int:
     cmd = [sys.executable, str(script), "--gold", str(gold), "--pred", str(preds)]
     if script.name == "score.py":
         cmd += ["--calls", str(calls)]
-    sys.stdout.flush()
-    return subprocess.run(cmd, check=False).returncode
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    sys.stdout.write(proc.stdout)
+    sys.stderr.write(proc.stderr)
+    return proc.returncode
 
 
 def _bench(args: argparse.Namespace, set_dir: Path, out_dir: Path, score_script: Path) -> int:

@@ -1,0 +1,82 @@
+"""`callaudit batch`: one report per call, bad calls reported and skipped, exit status 1 when any was."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+from cli_helpers import copy_calls
+
+CALLS = ["parcel_courier-1", "pharmacy_refills-2", "student_loans-3"]
+
+
+def test_when_folder_with_a_bad_call_then_others_written_and_status_1(cli, shared, tmp_path):
+    set_dir = shared / "bench/realistic-dev"
+    calls = tmp_path / "calls"
+    copy_calls(set_dir / "calls", calls, CALLS)
+    (calls / "broken.json").write_text('{"call_id": "broken", "utterances": [}')
+    (calls / "no-checklist.txt").write_text("Agent: Hello.\nCustomer: Hi.\n")
+    (calls / "notes.md").write_text("not a call, not picked up")
+    out = tmp_path / "reports"
+
+    res = cli("batch", calls, "--checklists", set_dir / "checklists", "--out", out, "--quiet")
+
+    assert res.status == 1
+    assert sorted(p.stem for p in out.glob("*.json")) == sorted(CALLS)
+    assert "broken.json: line 1, column" in res.err
+    assert "no-checklist.txt: " in res.err and "names no checklist" in res.err
+    assert "audited 3 calls" in res.out and "2 skipped" in res.out
+    report = json.loads((out / "parcel_courier-1.json").read_text())
+    assert report["call_id"] == "parcel_courier-1"
+    assert report["checklist"]["id"] == "parcel_courier"
+    assert all(isinstance(q["utterance"], int) for q in report["questions"])
+
+
+def test_when_one_checklist_for_all_then_every_format_audited(cli, shared, tmp_path):
+    golden = shared / "golden/roadside"
+    calls = tmp_path / "calls"
+    calls.mkdir()
+    shutil.copy(golden / "call.json", calls / "a.json")
+    (calls / "b.txt").write_text("Agent: Where is your vehicle?\nCustomer: On Main Street.\n")
+    (calls / "c.vtt").write_text(
+        "WEBVTT\n\n00:00:00.000 --> 00:00:02.000\n<v Agent>Can I get your full name?\n"
+    )
+    out = tmp_path / "out"
+
+    res = cli(
+        "batch",
+        calls / "a.json",
+        calls / "b.txt",
+        calls / "c.vtt",
+        "--checklist",
+        "roadside",
+        "--out",
+        out,
+        "--chunk-size",
+        "2",
+        "--quiet",
+    )
+
+    assert res.status == 0, res.err
+    assert sorted(p.name for p in out.iterdir()) == ["b.json", "c.json", "roadside-seed-003.json"]
+    assert {json.loads(p.read_text())["checklist"]["id"] for p in out.iterdir()} == {"roadside"}
+
+
+def test_when_two_files_share_a_call_id_then_second_skipped(cli, shared, tmp_path):
+    golden = shared / "golden/roadside/call.json"
+    calls = tmp_path / "calls"
+    calls.mkdir()
+    shutil.copy(golden, calls / "one.json")
+    shutil.copy(golden, calls / "two.json")
+    res = cli("batch", calls, "--checklist", "roadside", "--out", tmp_path / "out", "--quiet")
+    assert res.status == 1
+    assert "two.json: call id 'roadside-seed-003' was already audited from" in res.err
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["roadside-seed-003.json"]
+
+
+def test_when_no_call_files_then_status_2(cli, tmp_path):
+    (tmp_path / "empty").mkdir()
+    res = cli("batch", tmp_path / "empty", tmp_path / "missing", "--out", tmp_path / "out", "--quiet")
+    assert res.status == 2
+    assert "missing: no such file or folder" in res.err
+    assert "no call files found" in res.err
