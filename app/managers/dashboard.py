@@ -1,0 +1,200 @@
+"""The waste dashboard's data, computed in SQL from the per-question rows (which carry QA overrides).
+
+Per item: needed / redundant / irrelevant counts and waste seconds; per week: the same by status; per
+reason and item: waste counts for the heatmap; and the calls behind any bar, for drill-down.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+
+from pydantic import BaseModel, Field
+from sqlalchemy import case, func, literal_column
+from sqlmodel import Session, select
+
+from app.calls.models import Call, CallItem, CallQuestion, CallReason, CallStatus
+from app.core.ids import to_utc
+
+STATUSES = ("needed", "redundant", "irrelevant")
+
+
+@dataclass(frozen=True)
+class DashboardFilters:
+    checklist: str
+    version: int
+    date_from: datetime | None = None
+    date_to: datetime | None = None
+    agent: str | None = None
+    queue: str | None = None
+    reason: str | None = None
+
+
+class ItemRow(BaseModel):
+    item: str
+    asked: int
+    needed: int
+    redundant: int
+    irrelevant: int
+    waste_rate: float | None
+    waste_seconds: float
+    missing: int
+
+
+class WeekRow(BaseModel):
+    week: str
+    needed: int
+    redundant: int
+    irrelevant: int
+
+
+class Dashboard(BaseModel):
+    checklist: str
+    version: int
+    calls: int
+    questions: int
+    waste: int
+    waste_seconds: float
+    items: list[ItemRow]
+    weeks: list[WeekRow]
+    reasons: list[str]
+    heatmap: dict[str, dict[str, int]] = Field(description="reason -> item -> waste questions")
+
+
+def _where(model, tenant_id: str, f: DashboardFilters) -> list:  # noqa: ANN001 - a table class
+    cond = [
+        model.tenant_id == tenant_id,
+        model.checklist_id == f.checklist,
+        model.checklist_version == f.version,
+    ]
+    if f.date_from:
+        cond.append(model.call_at >= to_utc(f.date_from))
+    if f.date_to:
+        cond.append(model.call_at < to_utc(f.date_to))
+    if f.agent:
+        cond.append(model.agent_id == f.agent)
+    if f.queue:
+        cond.append(model.queue == f.queue)
+    if f.reason:
+        with_reason = select(CallReason.call_id).where(
+            CallReason.tenant_id == tenant_id, CallReason.reason == f.reason
+        )
+        cond.append((model.id if model is Call else model.call_id).in_(with_reason))
+    return cond
+
+
+def _week_expr(session: Session):  # noqa: ANN202 - a SQL expression
+    """Monday of the call's week, as text, on SQLite and PostgreSQL alike."""
+    if session.get_bind().dialect.name == "sqlite":
+        return func.date(CallQuestion.call_at, "-6 days", "weekday 1")
+    return func.to_char(func.date_trunc("week", CallQuestion.call_at), literal_column("'YYYY-MM-DD'"))
+
+
+def dashboard(*, session: Session, tenant_id: str, f: DashboardFilters) -> Dashboard:
+    q = CallQuestion
+    where = _where(q, tenant_id, f)
+    calls = session.exec(
+        select(func.count())
+        .select_from(Call)
+        .where(*_where(Call, tenant_id, f), Call.status == CallStatus.done.value)
+    ).one()
+    per: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    for item, status, n, secs in session.exec(
+        select(q.item, q.status, func.count(), func.coalesce(func.sum(q.seconds), 0.0))
+        .where(*where)
+        .group_by(q.item, q.status)
+    ):
+        per[item][status] += n
+        if status != "needed":
+            per[item]["seconds"] += secs or 0.0
+    missing = dict(
+        session.exec(
+            select(CallItem.item, func.count())
+            .where(*_where(CallItem, tenant_id, f), CallItem.state == "missing")
+            .group_by(CallItem.item)
+        ).all()
+    )
+    items = []
+    for item in sorted(set(per) | set(missing)):
+        c = per[item]
+        asked = int(c["needed"] + c["redundant"] + c["irrelevant"])
+        waste = int(c["redundant"] + c["irrelevant"])
+        items.append(
+            ItemRow(
+                item=item,
+                asked=asked,
+                needed=int(c["needed"]),
+                redundant=int(c["redundant"]),
+                irrelevant=int(c["irrelevant"]),
+                waste_rate=round(waste / asked, 4) if asked else None,
+                waste_seconds=round(c["seconds"], 1),
+                missing=int(missing.get(item, 0)),
+            )
+        )
+    week = _week_expr(session)
+    weeks: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(STATUSES, 0))
+    for wk, status, n in session.exec(
+        select(week, q.status, func.count()).where(*where).group_by(week, q.status)
+    ):
+        if status in STATUSES:
+            weeks[str(wk)][status] = int(n)
+    heat: dict[str, dict[str, int]] = defaultdict(dict)
+    waste_case = func.sum(case((q.status.in_(("redundant", "irrelevant")), 1), else_=0))
+    for reason, item, n in session.exec(
+        select(CallReason.reason, q.item, waste_case)
+        .join(CallReason, CallReason.call_id == q.call_id)
+        .where(*where)
+        .group_by(CallReason.reason, q.item)
+    ):
+        heat[reason][item] = int(n or 0)
+    total_waste = sum(i.redundant + i.irrelevant for i in items)
+    return Dashboard(
+        checklist=f.checklist,
+        version=f.version,
+        calls=int(calls),
+        questions=sum(i.asked for i in items),
+        waste=total_waste,
+        waste_seconds=round(sum(i.waste_seconds for i in items), 1),
+        items=items,
+        weeks=[WeekRow(week=w, **c) for w, c in sorted(weeks.items())],
+        reasons=sorted(heat),
+        heatmap={r: dict(v) for r, v in heat.items()},
+    )
+
+
+def calls_behind(
+    *,
+    session: Session,
+    tenant_id: str,
+    f: DashboardFilters,
+    item: str,
+    status: str | None,
+    limit: int = 50,
+    offset: int = 0,
+) -> list[Call]:
+    """The calls behind one bar: calls with an ask of `item` judged `status` (any status when None)."""
+    q = select(CallQuestion.call_id).where(*_where(CallQuestion, tenant_id, f), CallQuestion.item == item)
+    if status:
+        q = q.where(CallQuestion.status == status)
+    rows = select(Call).where(Call.tenant_id == tenant_id, Call.id.in_(q))
+    return list(session.exec(rows.order_by(Call.call_at.desc(), Call.id).offset(offset).limit(limit)))
+
+
+def csv_rows(d: Dashboard) -> list[list[str]]:
+    head = ["item", "asked", "needed", "redundant", "irrelevant", "waste_rate", "waste_seconds", "missing"]
+    out = [head]
+    for i in d.items:
+        out.append(
+            [
+                i.item,
+                str(i.asked),
+                str(i.needed),
+                str(i.redundant),
+                str(i.irrelevant),
+                "" if i.waste_rate is None else f"{i.waste_rate:.4f}",
+                f"{i.waste_seconds:.1f}",
+                str(i.missing),
+            ]
+        )
+    return out

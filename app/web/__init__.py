@@ -1,0 +1,1 @@
+"""Server-rendered pages for QA teams and managers: Jinja2, htmx, Chart.js, assets vendored from npm."""
