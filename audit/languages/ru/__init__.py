@@ -1,0 +1,82 @@
+"""Russian: pymorphy3 lemmas, Russian number words and names, and the shared multilingual encoder."""
+
+from __future__ import annotations
+
+import re
+
+from audit.languages.base import Encoder, FocusCue, Language, Value
+from audit.languages.ru.morph import content_lemmas, yo
+from audit.languages.ru.values import find_values, item_kinds
+from audit.languages.ru.why import WHY
+
+_SENT = re.compile(r"[^.?!…]+(?:[.?!…]+[\"'»)\]]*|$)")
+_LEAD = (
+    r"^(?:(?:а|и|так|ну|хорошо|ладно|итак|теперь|еще|также|отлично|понятно|ясно|скажите|подскажите),?\s+)*"
+)
+_WH = re.compile(
+    _LEAD + r"(?:что|какой|какая|какое|какие|какого|какую|каким|каков\w*|как|где|когда|куда|откуда|сколько|"
+    r"кто|кого|кому|чей|чья|чье|чьи|почему|зачем|нужн[аоы]?|есть ли|можете ли|вы|у вас|был[аио]?)\b",
+    re.I,
+)
+_LI = re.compile(r"\b\w+ ли\b", re.I)
+_REQUEST = re.compile(
+    r"\b(?:назовите|скажите|подскажите|продиктуйте|уточните|сообщите|представьтесь|опишите|расскажите|"
+    r"напомните|укажите|повторите|оставьте|дайте|можно (?:ваш|вашу|ваше|ваши|узнать|уточнить|записать)|"
+    r"мне (?:нужн[оаы]|понадобится) (?:ваш|вашу|ваше|ваши|узнать|уточнить)|(?:хочу|хотела?) (?:уточнить|"
+    r"узнать)|давайте (?:уточним|запишем|проверим)|будьте добры|не могли бы вы)\b",
+    re.I,
+)
+
+
+class Russian(Language):
+    code = "ru"
+    name = "Russian"
+
+    def encoder(self) -> Encoder:
+        from audit.encoders.multilingual import multilingual_encoder
+
+        return multilingual_encoder()
+
+    def sentences(self, text: str) -> list[tuple[int, int]]:
+        spans = []
+        for m in _SENT.finditer(text):
+            s, e = m.start(), m.end()
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e > s and any(ch.isalnum() for ch in text[s:e]):
+                spans.append((s, e))
+        return spans or [(0, len(text))]
+
+    def tokens(self, text: str) -> list[str]:
+        return content_lemmas(text)
+
+    def is_question(self, sentence: str) -> float:
+        s = yo(sentence.strip())
+        if s.endswith("?"):
+            return 1.0
+        if _REQUEST.search(s):
+            return 0.8
+        if _WH.match(s) or _LI.search(s):
+            return 0.6
+        return 0.0
+
+    def values(self, text: str) -> list[Value]:
+        return find_values(text)
+
+    def value_kinds_for(self, item_text: str) -> set[str]:
+        return item_kinds(item_text)
+
+    def focus_cues(self) -> list[FocusCue]:
+        from audit.languages.ru.focus import FOCUS_CUES
+
+        return list(FOCUS_CUES)
+
+    def focus_patterns(self) -> dict[str, list[str]]:
+        from audit.languages.ru.focus import FOCUS_PATTERNS
+
+        return {k: list(v) for k, v in FOCUS_PATTERNS.items()}
+
+    def why(self, key: str, **fields: str) -> str:
+        return WHY[key].format(**fields)
