@@ -1,26 +1,165 @@
 """The audit engine: a transcript and a checklist in, a report with per-question verdicts out.
 
-`AuditEngine` is built once (it loads the sentence encoders lazily, per language) and then audits any
-number of calls; `audit_many` batches the encoder work across calls, which is what makes bulk audits fast.
+`AuditEngine` is built once and audits any number of calls. Its stages are named modules: `matching.view`
+(split and embed), `matching.features` + `matching.model` (learned scorers: which sentence asks which item,
+which customer utterance gives which item's information, which reason the call is about), `verdicts`
+(the product's rules), `focus` (customer-focus findings). `audit_many` embeds all calls' texts in one batch.
 """
 
 from __future__ import annotations
 
+import threading
+
+import numpy as np
+
+from audit import __version__
 from audit.checklist import Checklist
-from audit.report import Report
+from audit.errors import UnsupportedLanguageError
+from audit.languages import Language, get_language
+from audit.matching.features import ask_features, info_features, reason_features
+from audit.matching.model import Scorers
+from audit.matching.view import CallView, ChecklistView, build_call_view, build_checklist_view, call_texts, \
+    item_texts
+from audit.report import ChecklistRef, Report, summarize
 from audit.transcript import Transcript
+from audit.verdicts import Ask, item_statuses, question_verdicts, reason_scores
+
+# metadata: a key matches an item when their texts are this similar (or a typed value fits and nearly so)
+META_COS = 0.55
+META_COS_TYPED = 0.35
 
 
 class AuditEngine:
-    """Audits calls. Thread-safe for concurrent `audit` calls once built."""
+    """Audits calls. Safe to share between threads once built."""
 
-    def __init__(self, *, report_language: str = "en") -> None:
-        self.report_language = report_language
+    def __init__(self, *, report_language: str = "en", scorers: Scorers | None = None) -> None:
+        self.why_language = get_language(report_language)
+        self.report_language = self.why_language.code
+        self._scorers = scorers
+        self._views: dict[tuple[str, str], ChecklistView] = {}
+        self._lock = threading.Lock()
+
+    @property
+    def scorers(self) -> Scorers:
+        with self._lock:
+            if self._scorers is None:
+                self._scorers = Scorers.load()
+            return self._scorers
+
+    def warm_up(self, languages: tuple[str, ...] = ("en",)) -> None:
+        """Load models now rather than on the first call (the service does this at start)."""
+        _ = self.scorers
+        for code in languages:
+            get_language(code).encoder().encode(["warm up"])
 
     def audit(self, transcript: Transcript, checklist: Checklist | None = None) -> Report:
-        """Audit one call; without a checklist only reasons-free parts (customer focus) are reported."""
+        """Audit one call; without a checklist only customer focus is reported."""
         return self.audit_many([(transcript, checklist)])[0]
 
     def audit_many(self, calls: list[tuple[Transcript, Checklist | None]]) -> list[Report]:
-        """Audit several calls, sharing encoder batches between them."""
-        raise NotImplementedError  # being written now; see audit/matching/
+        """Audit several calls, embedding their texts in shared batches."""
+        langs = [self._language_for(t, c) for t, c in calls]
+        by_lang: dict[str, list[str]] = {}
+        for (t, c), lang in zip(calls, langs, strict=True):
+            texts = by_lang.setdefault(lang.code, [])
+            texts += call_texts(t, lang)
+            if c is not None:
+                texts += item_texts(c)
+        for code, texts in by_lang.items():
+            get_language(code).encoder().encode(texts)
+        return [self._audit_one(t, c, lang) for (t, c), lang in zip(calls, langs, strict=True)]
+
+    # -- stages ------------------------------------------------------------------------------------
+
+    def _language_for(self, t: Transcript, c: Checklist | None) -> Language:
+        try:
+            return get_language(t.language or (c.language if c else "en"))
+        except UnsupportedLanguageError:
+            raise
+        
+    def _checklist_view(self, c: Checklist, lang: Language) -> ChecklistView:
+        key = (lang.code, c.model_dump_json())
+        with self._lock:
+            view = self._views.get(key)
+        if view is None:
+            view = build_checklist_view(c, lang)
+            with self._lock:
+                if len(self._views) > 256:
+                    self._views.clear()
+                self._views[key] = view
+        return view
+
+    def _audit_one(self, t: Transcript, c: Checklist | None, lang: Language) -> Report:
+        from audit.focus import detect_focus
+
+        cv = build_call_view(t, lang)
+        focus = detect_focus(t, lang)
+        engine_info = {"version": __version__, "encoder": lang.encoder().name}
+        if c is None:
+            return Report(call_id=t.call_id, language=t.language, report_language=self.report_language,
+                          customer_focus=focus, summary=summarize([], []), engine=engine_info)
+        kv = self._checklist_view(c, lang)
+        sc = self.scorers
+        n_utt = len(t.utterances)
+        # which sentence asks which item
+        p_ask = sc.ask.predict(ask_features(cv, kv))
+        asks = self._pick_asks(cv, p_ask, sc.ask.threshold)
+        utt_ask = np.zeros((n_utt, len(kv.item_ids)), dtype=np.float32)
+        for s, sent in enumerate(cv.agent_sentences):
+            utt_ask[sent.utterance] = np.maximum(utt_ask[sent.utterance], p_ask[s])
+        # which customer utterance gives which item's information
+        cust = [i for i, u in enumerate(t.utterances) if u.speaker == "customer"]
+        p_info = np.zeros((n_utt, len(kv.item_ids)), dtype=np.float32)
+        p_info[cust] = sc.info.predict(info_features(cv, kv, utt_ask))[cust]
+        meta = self._metadata_matches(cv, kv)
+        # what the call is about
+        p_reason = sc.reason.predict(reason_features(cv, kv))
+        pr = np.zeros_like(p_reason)
+        pr[cust] = p_reason[cust]
+        rscores = reason_scores(cv, kv, pr, sc.reason.threshold)
+        reasons = {r.id for r in rscores}
+        reason_text = " and ".join(_lower_first(c.model_dump()["reasons"][kv.reason_ids.index(r.id)]["description"])
+                                   for r in rscores) or "something else"
+        questions = question_verdicts(cv, kv, asks, reasons, p_info, sc.info.threshold, meta, self.why_language,
+                                      reason_text)
+        items = item_statuses(cv, kv, {a.item for a in asks}, reasons, p_info, sc.info.threshold, meta)
+        return Report(
+            call_id=t.call_id, language=t.language, report_language=self.report_language,
+            checklist=ChecklistRef(id=c.id, version=c.version), reasons=[r.id for r in rscores],
+            reason_scores=rscores, questions=questions, items=items, customer_focus=focus,
+            summary=summarize(questions, items), engine=engine_info)
+
+    @staticmethod
+    def _pick_asks(cv: CallView, p_ask: np.ndarray, threshold: float) -> list[Ask]:
+        """Asks above threshold, one per (utterance, item): the best sentence."""
+        best: dict[tuple[int, int], Ask] = {}
+        for s, i in zip(*np.where(p_ask >= threshold), strict=True):
+            sent = cv.agent_sentences[s]
+            key = (sent.utterance, int(i))
+            if key not in best or p_ask[s, i] > best[key].prob:
+                best[key] = Ask(sent, int(i), float(p_ask[s, i]))
+        return list(best.values())
+
+    @staticmethod
+    def _metadata_matches(cv: CallView, kv: ChecklistView) -> dict[int, tuple[str, float]]:
+        """Items whose information the call's metadata already holds (caller ID, account from the IVR)."""
+        out: dict[int, tuple[str, float]] = {}
+        if not cv.metadata_texts or not kv.item_ids:
+            return out
+        sims = cv.metadata_vecs @ kv.combined_vecs.T
+        for m, (key, text) in enumerate(cv.metadata_texts):
+            if key == "reason":
+                continue
+            kinds = {v.kind for v in cv.language.values(text)} | cv.language.value_kinds_for(key.replace("_", " "))
+            best = float(sims[m].max())
+            for i in range(len(kv.item_ids)):
+                s = float(sims[m, i])
+                typed = bool(kinds & (kv.item_kinds[i] - {"yes_no", "location"}))
+                if s >= best - 0.05 and (s >= META_COS or (typed and s >= META_COS_TYPED)):
+                    if i not in out or out[i][1] < s:
+                        out[i] = (key, s)
+        return out
+
+
+def _lower_first(s: str) -> str:
+    return s[:1].lower() + s[1:] if s and not s[:2].isupper() else s

@@ -1,0 +1,91 @@
+"""English."""
+
+from __future__ import annotations
+
+import re
+import threading
+
+from audit.encoders import CachedEncoder
+from audit.languages.base import Encoder, FocusCue, Language, Value
+from audit.languages.en.values import find_values, item_kinds
+from audit.languages.en.why import WHY
+
+_SENT = re.compile(r"[^.?!]+(?:[.?!]+[\"')\]]*|$)")
+_WORD = re.compile(r"[a-z0-9']+")
+_WH = re.compile(
+    r"^(?:and |so |okay,? |alright,? |now,? |also,? |well,? |great,? |sure,? |perfect,? )*"
+    r"(?:what|which|when|where|who|whose|how|why|is|are|do|does|did|have|has|can|could|may|might|would|will|"
+    r"should|shall|was|were|any)\b", re.I)
+_REQUEST = re.compile(
+    r"\b(?:please (?:tell|give|provide|spell|state|share|let me know)|i(?:'ll| will)? need (?:your|the|to "
+    r"(?:get|know|have))|let me (?:get|have|take)|(?:tell|give) me|i(?:'d| would) like (?:your|to (?:get|know))|"
+    r"can i (?:get|have)|may i (?:get|have))\b", re.I)
+_STOP = frozenset(
+    "a an the and or but if of to in on at for with from by is are was were be been am do does did have has had "
+    "i you he she it we they me my your our their this that these those there here what which who whom how when "
+    "where why can could may might will would shall should please just so okay ok alright um uh well also any "
+    "some get got let like would want need know tell give".split()
+)
+
+
+def _stem(w: str) -> str:
+    for suf in ("ing", "ed", "es", "s"):
+        if len(w) > len(suf) + 2 and w.endswith(suf):
+            return w[: -len(suf)]
+    return w
+
+
+class English(Language):
+    code = "en"
+    name = "English"
+
+    def __init__(self) -> None:
+        self._encoder: Encoder | None = None
+        self._lock = threading.Lock()
+
+    def encoder(self) -> Encoder:
+        with self._lock:
+            if self._encoder is None:
+                from audit.encoders.minilm import StaticMiniLMEncoder
+
+                self._encoder = CachedEncoder(StaticMiniLMEncoder())
+            return self._encoder
+
+    def sentences(self, text: str) -> list[tuple[int, int]]:
+        spans = []
+        for m in _SENT.finditer(text):
+            s, e = m.start(), m.end()
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e > s and any(ch.isalnum() for ch in text[s:e]):
+                spans.append((s, e))
+        return spans or [(0, len(text))]
+
+    def tokens(self, text: str) -> list[str]:
+        return [_stem(w) for w in _WORD.findall(text.lower()) if w not in _STOP]
+
+    def is_question(self, sentence: str) -> float:
+        s = sentence.strip()
+        if s.endswith("?"):
+            return 1.0
+        if _REQUEST.search(s):
+            return 0.8
+        if _WH.match(s):
+            return 0.6
+        return 0.0
+
+    def values(self, text: str) -> list[Value]:
+        return find_values(text)
+
+    def value_kinds_for(self, item_text: str) -> set[str]:
+        return item_kinds(item_text)
+
+    def focus_cues(self) -> list[FocusCue]:
+        from audit.languages.en.focus import FOCUS_CUES
+
+        return list(FOCUS_CUES)
+
+    def why(self, key: str, **fields: str) -> str:
+        return WHY[key].format(**fields)

@@ -1,0 +1,124 @@
+"""Typed values in English call speech: what a customer says that can answer a checklist item.
+
+Speech recognition writes numbers both as digits and as words ("four one one one"), so spoken digit runs
+are read as numbers too. Detectors favour recall: the engine weighs them against meaning.
+"""
+
+from __future__ import annotations
+
+import re
+
+from audit.languages.base import Value
+
+_DIGIT_WORDS = {
+    "zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
+    "six": "6", "seven": "7", "eight": "8", "nine": "9",
+}
+_SMALL = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
+    "a couple|couple|a few|single|both|half"
+)
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|yesterday|weekend"
+_ORD = r"\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|" \
+    r"eleventh|twelfth|thirteenth|fourteenth|fifteenth|twentieth|thirtieth|\w+teenth|twenty[- ]\w+"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("email", re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b|\b\w+ at \w+ dot (?:com|net|org|edu)\b", re.I)),
+    ("phone", re.compile(r"(?:\+?\d{1,2}[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}\b")),
+    ("money", re.compile(r"\$\s?\d[\d,]*(?:\.\d+)?|\b\d[\d,]*(?:\.\d+)?\s?(?:dollars|bucks|usd|euros?)\b", re.I)),
+    ("time", re.compile(
+        r"\b\d{1,2}(?::\d{2})?\s?(?:a\.?m\.?|p\.?m\.?)|\b\d{1,2}:\d{2}\b|\b(?:noon|midnight|morning|afternoon|"
+        r"evening|night|o'clock)\b|\bhalf past \w+|\bquarter (?:past|to) \w+|\bat (?:" + _SMALL + r")\b", re.I)),
+    ("date", re.compile(
+        r"\b(?:" + _MONTHS + r")\.?\s+(?:" + _ORD + r"|\d{1,2})\b|\b(?:the )?(?:" + _ORD + r")(?: of)? (?:"
+        + _MONTHS + r")\b|\b(?:next|this|last|on) (?:" + _DAYS + r"|week|month)\b|\b(?:" + _DAYS + r")\b|"
+        r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b|\bthe (?:" + _ORD + r")\b", re.I)),
+    ("duration", re.compile(
+        r"\b(?:\d+|" + _SMALL + r"|an?|few|couple(?: of)?)\s+(?:minutes?|hours?|days?|nights?|weeks?|months?|"
+        r"years?)\b", re.I)),
+    ("count", re.compile(
+        r"\b(?:\d+|" + _SMALL + r")\s+(?:people|persons?|adults?|kids|children|guests|tickets?|seats?|rooms?|"
+        r"passengers?|of us|bedrooms?|baths?|bathrooms?)\b|\bjust (?:me|myself|us)\b|\bfor (?:\d+|" + _SMALL
+        + r")\b", re.I)),
+    ("code", re.compile(r"\b(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9]{2,}(?:-[A-Z0-9]+)*\b|\b\d{5,}\b")),
+    ("number", re.compile(r"\b\d+(?:[.,]\d+)?\b")),
+    ("address", re.compile(
+        r"\b\d+\s+(?:[A-Z][\w.]*\s+){1,4}(?:street|st|avenue|ave|road|rd|drive|dr|lane|ln|boulevard|blvd|way|"
+        r"court|ct|place|pl|parkway|row|circle)\b", re.I)),
+    ("yes_no", re.compile(r"^\s*(?:yes|yeah|yep|yup|no|nope|nah|sure|correct|right|of course|not really|"
+                          r"absolutely|definitely|okay|ok)\b", re.I)),
+    ("dont_know", re.compile(
+        r"\b(?:i (?:do not|don't|dont) (?:know|care|mind)|no (?:idea|clue|preference)|not sure|doesn't matter|"
+        r"does not matter|any(?:thing|one|where|time)? (?:is|are|will be|would be)? ?(?:fine|good|ok|okay)|"
+        r"either (?:one|is fine|way)|whatever|no particular|i have no (?:idea|clue)|not really)\b", re.I)),
+]
+_SPOKEN_DIGITS = re.compile(r"\b(?:(?:" + "|".join(_DIGIT_WORDS) + r")[\s,-]+){3,}(?:" + "|".join(_DIGIT_WORDS)
+                            + r")\b", re.I)
+_NAME_CUE = re.compile(
+    r"\b(?:my name is|name's|this is|it's|i am|i'm|under|for|mr\.?|mrs\.?|ms\.?|dr\.?)\s+"
+    r"((?:[A-Z][a-z'’-]+)(?:\s+[A-Z][a-z'’-]+){0,2})")
+_BARE_NAME = re.compile(r"^\s*((?:[A-Z][a-z'’-]+)(?:\s+[A-Z][a-z'’-]+){1,2})[.!]?\s*$")
+_LOCATION = re.compile(r"\b(?:in|at|to|from|near|around|on)\s+((?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){0,3})")
+_NOT_NAMES = {"I", "I'm", "It", "The", "A", "Yes", "No", "Okay", "Hi", "Hello", "Thanks", "Thank", "Please",
+              "Sure", "Well", "So", "And", "But", "Um", "Uh", "Yeah", "Oh", "My", "We", "You", "That", "This"}
+
+
+def spoken_digits(text: str) -> list[Value]:
+    """Runs of four or more spoken digits, as ASR writes card and phone numbers."""
+    out = []
+    for m in _SPOKEN_DIGITS.finditer(text):
+        digits = "".join(_DIGIT_WORDS[w.lower()] for w in re.findall(r"[A-Za-z]+", m.group(0)))
+        kind = "phone" if len(digits) in (7, 10, 11) else "number"
+        out.append(Value(kind, m.group(0), m.start(), m.end(), digits))
+    return out
+
+
+def find_values(text: str) -> list[Value]:
+    """Every typed value in one utterance (overlaps allowed: a phone number is also a number)."""
+    out: list[Value] = []
+    for kind, pat in _PATTERNS:
+        for m in pat.finditer(text):
+            out.append(Value(kind, m.group(0), m.start(), m.end(), re.sub(r"\D", "", m.group(0))))
+    out.extend(spoken_digits(text))
+    for m in _NAME_CUE.finditer(text):
+        if m.group(1).split()[0] not in _NOT_NAMES:
+            out.append(Value("name", m.group(1), m.start(1), m.end(1)))
+    m = _BARE_NAME.match(text)
+    if m and m.group(1).split()[0] not in _NOT_NAMES:
+        out.append(Value("name", m.group(1), m.start(1), m.end(1)))
+    for m in _LOCATION.finditer(text):
+        if m.group(1).split()[0] not in _NOT_NAMES:
+            out.append(Value("location", m.group(1), m.start(1), m.end(1)))
+    return out
+
+
+# What an item asks for, read from its question and description.
+_ITEM_KINDS: list[tuple[str, re.Pattern[str]]] = [
+    ("email", re.compile(r"\be-?mail\b", re.I)),
+    ("phone", re.compile(r"\bphone\b|\bnumber to (?:reach|call)|\bcall(?:back| you back)\b|\bcontact number", re.I)),
+    ("money", re.compile(r"\b(?:price|cost|amount|budget|fee|pay|payment|balance|dollars?|money|fare|rent)\b", re.I)),
+    ("time", re.compile(r"\b(?:time|hour|o'clock|when)\b", re.I)),
+    ("date", re.compile(r"\b(?:date|day|when|birth|dob|schedule|arrival|departure|check[- ]?in|check[- ]?out|"
+                        r"start|end|leave|return)\b", re.I)),
+    ("duration", re.compile(r"\b(?:how long|duration|nights|length of)\b", re.I)),
+    ("count", re.compile(r"\b(?:how many|number of (?:people|persons|guests|tickets|seats|passengers|rooms|adults|"
+                         r"bedrooms|baths)|people|party size|group size|guests|tickets|seats|passengers)\b", re.I)),
+    ("name", re.compile(r"\bname\b", re.I)),
+    ("code", re.compile(r"\b(?:account|membership|member|policy|order|claim|confirmation|reference|tracking|id|"
+                        r"number|code|zip|postal|vin|serial|card)\b", re.I)),
+    ("address", re.compile(r"\b(?:address|street|where (?:do you|are you) live)\b", re.I)),
+    ("location", re.compile(r"\b(?:city|location|where|destination|origin|area|town|place|from|to|pick ?up|"
+                            r"drop ?off|located)\b", re.I)),
+    ("yes_no", re.compile(r"^(?:is|are|do|does|did|have|has|can|could|will|would|should|was|were)\b|\bwhether\b",
+                          re.I)),
+]
+
+
+def item_kinds(text: str) -> set[str]:
+    """Value kinds an item's question and description ask for."""
+    return {kind for kind, pat in _ITEM_KINDS if pat.search(text)}

@@ -1,0 +1,158 @@
+"""Features for the three learned decisions, computed from a call view and a checklist view.
+
+Every feature is defined against the item's or reason's own texts (question, variants, description), never
+against an item id, so the models trained on one set of services carry over to unseen checklists.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from audit.matching.view import CallView, ChecklistView
+
+# Value kinds with their own match feature; others count in the generic one.
+KEY_KINDS = ("date", "time", "count", "location", "name", "phone", "code", "money", "email", "address", "duration")
+
+ASK_FEATURES = (
+    "cos_question", "cos_phrasing", "cos_description", "cos_combined", "is_top", "margin", "is_question",
+    "lex_item", "lex_question", "kind_match", "n_values", "n_items", "n_sentences_same_item_higher",
+)
+INFO_FEATURES = (
+    "cos_desc", "cos_combined", "cos_utt", "is_top", "margin", "prev_ask", "prev_ask_other", "prev_ask_any",
+    "kind_any", *(f"kind_{k}" for k in KEY_KINDS), "n_kinds", "dont_know", "yes_no", "lex", "first_turn",
+    "short_answer", "prev_agent_cos", "n_items",
+)
+REASON_FEATURES = ("cos", "is_top", "margin", "lex", "first_turn", "n_reasons", "cos_utt")
+
+
+def _overlap(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(b) if b else 0.0
+
+
+def _top_margin(sim: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For a (rows, cols) similarity matrix: is-top indicator and margin over the best other column."""
+    if sim.shape[1] == 0:
+        return np.zeros_like(sim), np.zeros_like(sim)
+    best = sim.max(axis=1, keepdims=True)
+    if sim.shape[1] == 1:
+        return np.ones_like(sim), sim.copy()
+    part = np.sort(sim, axis=1)
+    second = part[:, -2:-1]
+    other_best = np.where(sim >= best, second, best)
+    return (sim >= best).astype(np.float32), sim - other_best
+
+
+def ask_features(cv: CallView, kv: ChecklistView) -> np.ndarray:
+    """(agent sentences, items, features)."""
+    n_s, n_i = len(cv.agent_sentences), len(kv.item_ids)
+    if n_s == 0 or n_i == 0:
+        return np.zeros((n_s, n_i, len(ASK_FEATURES)), dtype=np.float32)
+    a = cv.agent_vecs
+    cq = a @ kv.question_vecs.T
+    cp = np.stack([(a @ p.T).max(axis=1) for p in kv.phrasing_vecs], axis=1)
+    cd = a @ kv.description_vecs.T
+    cc = a @ kv.combined_vecs.T
+    top, margin = _top_margin(np.maximum(cp, cc))
+    lang = cv.language
+    isq = np.array([lang.is_question(s.text) for s in cv.agent_sentences], dtype=np.float32)
+    toks = [set(lang.tokens(s.text)) for s in cv.agent_sentences]
+    kinds = [lang.value_kinds_for(s.text) for s in cv.agent_sentences]
+    nval = np.array([len(lang.values(s.text)) for s in cv.agent_sentences], dtype=np.float32)
+    f = np.zeros((n_s, n_i, len(ASK_FEATURES)), dtype=np.float32)
+    f[:, :, 0], f[:, :, 1], f[:, :, 2], f[:, :, 3] = cq, cp, cd, cc
+    f[:, :, 4], f[:, :, 5] = top, margin
+    f[:, :, 6] = isq[:, None]
+    for s in range(n_s):
+        for i in range(n_i):
+            f[s, i, 7] = _overlap(toks[s], kv.item_tokens[i])
+            f[s, i, 8] = _overlap(toks[s], kv.question_tokens[i])
+            ik = kv.item_kinds[i] - {"yes_no"}
+            f[s, i, 9] = len(kinds[s] & ik) / len(ik) if ik else 0.0
+    f[:, :, 10] = np.minimum(nval, 5)[:, None]
+    f[:, :, 11] = min(n_i, 25) / 25.0
+    # other sentences of the same utterance that match this item better (one ask per item per utterance)
+    utt = np.array([s.utterance for s in cv.agent_sentences])
+    score = np.maximum(cp, cc)
+    for s in range(n_s):
+        same = utt == utt[s]
+        f[s, :, 12] = (score[same] > score[s][None, :]).sum(axis=0)
+    return f
+
+
+def info_features(cv: CallView, kv: ChecklistView, ask_prob: np.ndarray) -> np.ndarray:
+    """(utterances, items, features); rows of agent utterances stay zero.
+
+    `ask_prob` is (utterances, items): how likely each agent utterance asks each item, so an answer to a
+    question counts as giving that item's information.
+    """
+    t = cv.transcript
+    n_u, n_i = len(t.utterances), len(kv.item_ids)
+    f = np.zeros((n_u, n_i, len(INFO_FEATURES)), dtype=np.float32)
+    if n_i == 0:
+        return f
+    sent_d = cv.customer_vecs @ kv.description_vecs.T if len(cv.customer_sentences) else None
+    sent_c = cv.customer_vecs @ kv.combined_vecs.T if len(cv.customer_sentences) else None
+    utt_of = np.array([s.utterance for s in cv.customer_sentences])
+    utt_c = cv.utterance_vecs @ kv.combined_vecs.T
+    first_customer = next((i for i, u in enumerate(t.utterances) if u.speaker == "customer"), -1)
+    for j, u in enumerate(t.utterances):
+        if u.speaker != "customer":
+            continue
+        rows = utt_of == j
+        d = sent_d[rows].max(axis=0) if sent_d is not None and rows.any() else utt_c[j]
+        c = sent_c[rows].max(axis=0) if sent_c is not None and rows.any() else utt_c[j]
+        top, margin = _top_margin(c[None, :])
+        prev = j - 1
+        while prev >= 0 and t.utterances[prev].speaker != "agent":
+            prev -= 1
+        pa = ask_prob[prev] if prev >= 0 else np.zeros(n_i, dtype=np.float32)
+        kinds = {v.kind for v in cv.values[j]}
+        ntok = len(cv.tokens[j])
+        f[j, :, 0], f[j, :, 1], f[j, :, 2] = d, c, utt_c[j]
+        f[j, :, 3], f[j, :, 4] = top[0], margin[0]
+        f[j, :, 5] = pa
+        f[j, :, 6] = (pa.sum() - pa) if n_i > 1 else 0.0
+        f[j, :, 7] = pa.max()
+        base = 8
+        for i in range(n_i):
+            ik = kv.item_kinds[i]
+            f[j, i, base] = float(bool(kinds & ik - {"yes_no", "dont_know"}))
+            for k, kind in enumerate(KEY_KINDS):
+                f[j, i, base + 1 + k] = float(kind in kinds and kind in ik)
+            f[j, i, base + 1 + len(KEY_KINDS) + 3] = _overlap(cv.tokens[j], kv.item_tokens[i])
+        off = base + 1 + len(KEY_KINDS)
+        f[j, :, off] = min(len(kinds), 6)
+        f[j, :, off + 1] = float("dont_know" in kinds)
+        f[j, :, off + 2] = float("yes_no" in kinds)
+        f[j, :, off + 4] = float(j == first_customer)
+        f[j, :, off + 5] = 1.0 / (1.0 + ntok)
+        if prev >= 0:
+            f[j, :, off + 6] = cv.utterance_vecs[prev] @ kv.combined_vecs.T
+        f[j, :, off + 7] = min(n_i, 25) / 25.0
+    return f
+
+
+def reason_features(cv: CallView, kv: ChecklistView) -> np.ndarray:
+    """(utterances, reasons, features); rows of agent utterances stay zero."""
+    t = cv.transcript
+    n_u, n_r = len(t.utterances), len(kv.reason_ids)
+    f = np.zeros((n_u, n_r, len(REASON_FEATURES)), dtype=np.float32)
+    if n_r == 0:
+        return f
+    sims = cv.customer_vecs @ kv.reason_vecs.T if len(cv.customer_sentences) else np.zeros((0, n_r))
+    utt_of = np.array([s.utterance for s in cv.customer_sentences])
+    utt_sim = cv.utterance_vecs @ kv.reason_vecs.T
+    first_customer = next((i for i, u in enumerate(t.utterances) if u.speaker == "customer"), -1)
+    for j, u in enumerate(t.utterances):
+        if u.speaker != "customer":
+            continue
+        rows = utt_of == j
+        c = sims[rows].max(axis=0) if rows.any() else utt_sim[j]
+        top, margin = _top_margin(c[None, :])
+        f[j, :, 0], f[j, :, 1], f[j, :, 2] = c, top[0], margin[0]
+        for r in range(n_r):
+            f[j, r, 3] = _overlap(cv.tokens[j], kv.reason_tokens[r])
+        f[j, :, 4] = float(j == first_customer)
+        f[j, :, 5] = 1.0 / n_r
+        f[j, :, 6] = utt_sim[j]
+    return f

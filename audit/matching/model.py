@@ -1,0 +1,96 @@
+"""Small learned scorers: logistic regression over pairwise feature products, stored as JSON.
+
+Why this form: it ships as a few kilobytes of plain numbers in the repository, loads in milliseconds with
+no pickle or library-version coupling, and scores a whole call in one matrix product.
+`python -m audit.training.train` rebuilds the weights from sgd-train.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+WEIGHTS = Path(__file__).resolve().parent.parent / "models" / "matching.json"
+
+
+@dataclass(frozen=True)
+class Scorer:
+    """One decision: P(label | features)."""
+
+    features: tuple[str, ...]
+    mean: np.ndarray
+    scale: np.ndarray
+    powers: np.ndarray  # (terms, features): exponents of each polynomial term
+    coef: np.ndarray
+    intercept: float
+    threshold: float
+
+    def expand(self, x: np.ndarray) -> np.ndarray:
+        z = (x - self.mean) / self.scale
+        out = np.ones((z.shape[0], self.powers.shape[0]), dtype=np.float64)
+        for j in range(self.powers.shape[1]):
+            p = self.powers[:, j]
+            for k in (1, 2):
+                cols = p == k
+                if cols.any():
+                    out[:, cols] *= z[:, j : j + 1] ** k
+        return out
+
+    def predict(self, x: np.ndarray) -> np.ndarray:
+        """Probabilities for an (..., features) array."""
+        shape = x.shape[:-1]
+        flat = x.reshape(-1, x.shape[-1]).astype(np.float64)
+        if flat.shape[0] == 0:
+            return np.zeros(shape, dtype=np.float32)
+        logit = self.expand(flat) @ self.coef + self.intercept
+        return (1.0 / (1.0 + np.exp(-np.clip(logit, -30, 30)))).reshape(shape).astype(np.float32)
+
+    def to_json(self) -> dict:
+        return {
+            "features": list(self.features),
+            "mean": self.mean.tolist(),
+            "scale": self.scale.tolist(),
+            "powers": self.powers.tolist(),
+            "coef": self.coef.tolist(),
+            "intercept": self.intercept,
+            "threshold": self.threshold,
+        }
+
+    @classmethod
+    def from_json(cls, d: dict) -> Scorer:
+        return cls(
+            features=tuple(d["features"]),
+            mean=np.array(d["mean"]),
+            scale=np.array(d["scale"]),
+            powers=np.array(d["powers"], dtype=np.int64),
+            coef=np.array(d["coef"]),
+            intercept=float(d["intercept"]),
+            threshold=float(d["threshold"]),
+        )
+
+
+@dataclass(frozen=True)
+class Scorers:
+    ask: Scorer
+    info: Scorer
+    reason: Scorer
+    meta: dict
+
+    @classmethod
+    def load(cls, path: Path = WEIGHTS) -> Scorers:
+        d = json.loads(path.read_text(encoding="utf-8"))
+        return cls(
+            ask=Scorer.from_json(d["ask"]),
+            info=Scorer.from_json(d["info"]),
+            reason=Scorer.from_json(d["reason"]),
+            meta=d.get("meta", {}),
+        )
+
+    def save(self, path: Path = WEIGHTS) -> None:
+        d = {"meta": self.meta, "ask": self.ask.to_json(), "info": self.info.to_json(),
+             "reason": self.reason.to_json()}
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(d, indent=1), encoding="utf-8")

@@ -1,0 +1,144 @@
+"""A call prepared for matching: sentences split, texts embedded, values found, once per call.
+
+Every scorer (asks, information given, reasons) reads this view, so the encoder runs once per text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from audit.checklist import Checklist
+from audit.languages.base import Language, Value
+from audit.transcript import Transcript
+
+
+@dataclass(frozen=True)
+class Sentence:
+    utterance: int  # index in the transcript
+    start: int  # character span in the utterance text
+    end: int
+    text: str
+
+
+@dataclass
+class ChecklistView:
+    """Checklist texts and their vectors; built once per (checklist, version) and reused across calls."""
+
+    checklist: Checklist
+    item_ids: list[str]
+    question_vecs: np.ndarray  # (items, d): the mandated question
+    phrasing_vecs: list[np.ndarray]  # per item: (phrasings, d), question and variants
+    description_vecs: np.ndarray  # (items, d)
+    combined_vecs: np.ndarray  # (items, d): question and description together
+    reason_ids: list[str]
+    reason_vecs: np.ndarray  # (reasons, d)
+    item_kinds: list[set[str]]
+    item_tokens: list[set[str]]
+    question_tokens: list[set[str]]
+    reason_tokens: list[set[str]]
+
+
+@dataclass
+class CallView:
+    transcript: Transcript
+    language: Language
+    agent_sentences: list[Sentence]
+    agent_vecs: np.ndarray  # (agent sentences, d)
+    customer_sentences: list[Sentence]
+    customer_vecs: np.ndarray  # (customer sentences, d)
+    utterance_vecs: np.ndarray  # (utterances, d): whole utterances
+    values: list[list[Value]]  # per utterance
+    tokens: list[set[str]]  # per utterance
+    metadata_texts: list[tuple[str, str]]  # (key, "key: value")
+    metadata_vecs: np.ndarray
+
+
+def item_texts(checklist: Checklist) -> list[str]:
+    """Every checklist text the encoder needs."""
+    out: list[str] = []
+    for it in checklist.items:
+        out += it.phrasings()
+        out += [it.description or it.question, f"{it.question} {it.description}".strip()]
+    for r in checklist.reasons:
+        out += [r.description, *r.examples]
+    return out
+
+
+def build_checklist_view(checklist: Checklist, lang: Language) -> ChecklistView:
+    enc = lang.encoder()
+    items = checklist.items
+    dim = enc.encode(["x"]).shape[1]
+    if items:
+        q = enc.encode([it.question for it in items])
+        d = enc.encode([it.description or it.question for it in items])
+        c = enc.encode([f"{it.question} {it.description}".strip() for it in items])
+        ph = [enc.encode(it.phrasings()) for it in items]
+    else:
+        q = d = c = np.zeros((0, dim), dtype=np.float32)
+        ph = []
+    reasons = checklist.reasons
+    if reasons:
+        rv = []
+        for r in reasons:
+            v = enc.encode([r.description, *r.examples])
+            rv.append(v.max(axis=0) if len(v) > 1 else v[0])
+        r_vecs = np.stack(rv)
+    else:
+        r_vecs = np.zeros((0, dim), dtype=np.float32)
+    return ChecklistView(
+        checklist=checklist,
+        item_ids=[it.id for it in items],
+        question_vecs=q,
+        phrasing_vecs=ph,
+        description_vecs=d,
+        combined_vecs=c,
+        reason_ids=[r.id for r in reasons],
+        reason_vecs=r_vecs,
+        item_kinds=[lang.value_kinds_for(f"{it.question} {it.description}") for it in items],
+        item_tokens=[set(lang.tokens(f"{it.question} {it.description} {' '.join(it.variants)}")) for it in items],
+        question_tokens=[set(lang.tokens(" ".join(it.phrasings()))) for it in items],
+        reason_tokens=[set(lang.tokens(f"{r.description} {' '.join(r.examples)}")) for r in reasons],
+    )
+
+
+def call_texts(transcript: Transcript, lang: Language) -> list[str]:
+    """Every call text the encoder needs (for batching across calls)."""
+    out = []
+    for u in transcript.utterances:
+        out.append(u.text)
+        out += [u.text[s:e] for s, e in lang.sentences(u.text)]
+    out += [_meta_text(k, v) for k, v in transcript.metadata.items() if _meta_usable(v)]
+    return out
+
+
+def _meta_usable(v: object) -> bool:
+    return isinstance(v, str | int | float) and not isinstance(v, bool) and str(v).strip() != ""
+
+
+def _meta_text(key: str, value: object) -> str:
+    return f"{key.replace('_', ' ')}: {value}"
+
+
+def build_call_view(transcript: Transcript, lang: Language) -> CallView:
+    enc = lang.encoder()
+    agent: list[Sentence] = []
+    cust: list[Sentence] = []
+    for i, u in enumerate(transcript.utterances):
+        for s, e in lang.sentences(u.text):
+            (agent if u.speaker == "agent" else cust).append(Sentence(i, s, e, u.text[s:e]))
+    meta = [(k, _meta_text(k, v)) for k, v in transcript.metadata.items() if _meta_usable(v)]
+    return CallView(
+        transcript=transcript,
+        language=lang,
+        agent_sentences=agent,
+        agent_vecs=enc.encode([s.text for s in agent]),
+        customer_sentences=cust,
+        customer_vecs=enc.encode([s.text for s in cust]),
+        utterance_vecs=enc.encode([u.text for u in transcript.utterances]),
+        values=[lang.values(u.text) for u in transcript.utterances],
+        tokens=[set(lang.tokens(u.text)) for u in transcript.utterances],
+        metadata_texts=meta,
+        metadata_vecs=enc.encode([t for _, t in meta]),
+    )

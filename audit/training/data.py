@@ -1,0 +1,51 @@
+"""Training examples from a bench set with per-utterance annotations (sgd-train's `annotations.jsonl`).
+
+The labels come from the dataset's own annotations: the items each agent utterance requests, the items each
+customer utterance informs, and the customer's active intent.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from audit.checklist import Checklist, load_checklist
+from audit.transcript import Transcript
+
+
+@dataclass
+class Example:
+    transcript: Transcript
+    checklist: Checklist
+    requests: dict[int, list[str]]  # agent utterance -> items asked
+    informs: dict[int, list[str]]  # customer utterance -> items given
+    intents: dict[int, str]  # customer utterance -> active intent
+
+
+def load_set(set_dir: Path, limit: int | None = None) -> list[Example]:
+    ann: dict[str, list[dict]] = defaultdict(list)
+    with open(set_dir / "annotations.jsonl", encoding="utf-8") as f:
+        for line in f:
+            row = json.loads(line)
+            ann[row["call_id"]].append(row)
+    checklists = {p.stem: load_checklist(p) for p in sorted((set_dir / "checklists").glob("*.yaml"))}
+    out = []
+    paths = sorted((set_dir / "calls").glob("*.json"))
+    if limit and limit < len(paths):
+        paths = paths[:: max(1, len(paths) // limit)][:limit]  # spread over every service
+    for path in paths:
+        t = Transcript.model_validate_json(path.read_text(encoding="utf-8"))
+        c = checklists[t.checklist]
+        items = {it.id for it in c.items}
+        req, inf, intent = {}, {}, {}
+        for row in ann.get(t.call_id, []):
+            u = row["utterance"]
+            if "requests" in row:
+                req[u] = [r for r in row["requests"] if r in items]
+            if "informs" in row:
+                inf[u] = [s for s in row["informs"] if s in items]
+                intent[u] = row.get("intent", "NONE")
+        out.append(Example(t, c, req, inf, intent))
+    return out

@@ -1,0 +1,145 @@
+"""From scores to verdicts: which asks were needed, redundant or irrelevant, and every item's status.
+
+The rules are the product's definitions: irrelevant when none of the item's reasons is a reason of the call
+(it wins over redundant); redundant when the customer (or the call's metadata) had already given the
+information before the ask; needed otherwise.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from audit.languages.base import Language
+from audit.matching.view import CallView, ChecklistView, Sentence
+from audit.report import Evidence, ItemStatus, QuestionVerdict, ReasonScore
+
+
+@dataclass(frozen=True)
+class Ask:
+    """One agent sentence asking one item."""
+
+    sentence: Sentence
+    item: int  # index in the checklist view
+    prob: float
+
+
+@dataclass(frozen=True)
+class Given:
+    """Where an item's information was first given before a point in the call."""
+
+    utterance: int | None  # customer utterance, or None for metadata
+    prob: float
+    field: str = ""  # metadata key
+    by_answer: bool = False  # given in reply to an earlier ask of the same item
+
+
+def _quote(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _seconds(cv: CallView, s: Sentence) -> float | None:
+    u = cv.transcript.utterances[s.utterance]
+    if u.seconds is None:
+        return None
+    share = (s.end - s.start) / max(len(u.text), 1)
+    return round(u.seconds * share, 2)
+
+
+def reason_scores(cv: CallView, kv: ChecklistView, p_reason: np.ndarray, threshold: float) -> list[ReasonScore]:
+    """Reasons of the call: every reason whose best customer utterance passes; at least the best one."""
+    if not kv.reason_ids:
+        return []
+    best = p_reason.max(axis=0) if len(p_reason) else np.zeros(len(kv.reason_ids))
+    where = p_reason.argmax(axis=0) if len(p_reason) else np.zeros(len(kv.reason_ids), dtype=int)
+    chosen = [r for r in range(len(kv.reason_ids)) if best[r] >= threshold]
+    if len(kv.reason_ids) == 1:
+        chosen = [0]
+    if not chosen:
+        chosen = [int(np.argmax(best))]
+    meta_reason = str(cv.transcript.metadata.get("reason", "")).strip()
+    if meta_reason in kv.reason_ids and kv.reason_ids.index(meta_reason) not in chosen:
+        chosen.append(kv.reason_ids.index(meta_reason))
+    out = []
+    for r in sorted(chosen, key=lambda r: -best[r]):
+        u = int(where[r])
+        ev = [Evidence(utterance=u, text=cv.transcript.utterances[u].text)] if len(p_reason) else []
+        out.append(ReasonScore(id=kv.reason_ids[r], confidence=round(float(min(max(best[r], 0), 1)), 3),
+                               evidence=ev))
+    return out
+
+
+def first_given(cv: CallView, p_info: np.ndarray, threshold: float, item: int, before: int,
+                meta: dict[int, tuple[str, float]], ask_utts: set[int]) -> Given | None:
+    """The earliest evidence, before utterance `before`, that the customer gave the item's information."""
+    if item in meta:
+        key, p = meta[item]
+        return Given(None, p, field=key)
+    for j in range(min(before, len(p_info))):
+        if p_info[j, item] >= threshold:
+            prev = j - 1
+            while prev >= 0 and cv.transcript.utterances[prev].speaker != "agent":
+                prev -= 1
+            return Given(j, float(p_info[j, item]), by_answer=prev in ask_utts)
+    return None
+
+
+def question_verdicts(cv: CallView, kv: ChecklistView, asks: list[Ask], reasons: set[str], p_info: np.ndarray,
+                      info_threshold: float, meta: dict[int, tuple[str, float]], why_lang: Language,
+                      reason_text: str) -> list[QuestionVerdict]:
+    out = []
+    items = kv.checklist.items
+    asked_at: dict[int, set[int]] = {}
+    for a in sorted(asks, key=lambda a: (a.sentence.utterance, a.sentence.start)):
+        it = items[a.item]
+        utt = a.sentence.utterance
+        prior = {u for u in asked_at.get(a.item, set()) if u < utt}
+        evidence: list[Evidence] = []
+        if it.applies_to and not set(it.applies_to) & reasons:
+            status, conf = "irrelevant", a.prob
+            why = why_lang.why("irrelevant", reason=reason_text)
+        else:
+            g = first_given(cv, p_info, info_threshold, a.item, utt, meta, prior)
+            if g is None:
+                status, conf = "needed", a.prob
+                why = why_lang.why("needed" if it.applies_to else "needed_no_reasons")
+            elif g.utterance is None:
+                status, conf = "redundant", a.prob * g.prob
+                why = why_lang.why("redundant_metadata", field=g.field)
+            else:
+                status, conf = "redundant", a.prob * g.prob
+                quote = _quote(cv.transcript.utterances[g.utterance].text)
+                key = "redundant_answered" if g.by_answer else "redundant_volunteered"
+                why = why_lang.why(key, turn=str(g.utterance + 1), quote=quote)
+                u = cv.transcript.utterances[g.utterance]
+                evidence.append(Evidence(utterance=g.utterance, text=u.text, translation=u.translation))
+        asked_at.setdefault(a.item, set()).add(utt)
+        out.append(QuestionVerdict(
+            utterance=utt, item=it.id, status=status, confidence=round(float(min(max(conf, 0), 1)), 3), why=why,
+            text=a.sentence.text, evidence=evidence, seconds=_seconds(cv, a.sentence)))
+    return out
+
+
+def item_statuses(cv: CallView, kv: ChecklistView, asked: set[int], reasons: set[str], p_info: np.ndarray,
+                  info_threshold: float, meta: dict[int, tuple[str, float]]) -> list[ItemStatus]:
+    out = []
+    n = len(cv.transcript.utterances)
+    for i, it in enumerate(kv.checklist.items):
+        if i in asked:
+            out.append(ItemStatus(item=it.id, status="asked"))
+        elif it.applies_to and not set(it.applies_to) & reasons:
+            out.append(ItemStatus(item=it.id, status="not_applicable"))
+        else:
+            g = first_given(cv, p_info, info_threshold, i, n, meta, set())
+            if g is None:
+                out.append(ItemStatus(item=it.id, status="missing"))
+            elif g.utterance is None:
+                out.append(ItemStatus(item=it.id, status="covered"))
+            else:
+                u = cv.transcript.utterances[g.utterance]
+                out.append(ItemStatus(item=it.id, status="covered",
+                                      evidence=[Evidence(utterance=g.utterance, text=u.text,
+                                                         translation=u.translation)]))
+    return out
