@@ -8,6 +8,7 @@ and no word is cut in half. Every way a file can be bad surfaces as :class:`Spee
 
 from __future__ import annotations
 
+import struct
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +33,26 @@ def is_audio(data: str | Path | bytes) -> bool:
     else:
         head = bytes(data[:16])
     return sniff_audio(head) is not None
+
+
+def _wav_truncation(path: Path) -> str | None:
+    """RIFF/WAVE: the data chunk's declared size against the bytes present (FFmpeg trusts the file size)."""
+    size = path.stat().st_size
+    with path.open("rb") as f:
+        head = f.read(12)
+        if head[:4] != b"RIFF" or head[8:12] != b"WAVE":
+            return None
+        while True:
+            chunk = f.read(8)
+            if len(chunk) < 8:
+                return None
+            cid, length = chunk[:4], struct.unpack("<I", chunk[4:])[0]
+            if cid == b"data":
+                if length in (0, 0xFFFFFFFF):  # streaming writers leave the size open
+                    return None
+                missing = f.tell() + length - size
+                return f"{missing} bytes of audio data missing" if missing > 0 else None
+            f.seek(length + (length & 1), 1)
 
 
 @dataclass(frozen=True)
@@ -83,6 +104,8 @@ def probe(path: Path, *, max_seconds: float | None = None) -> AudioInfo:
         raise SpeechError(f"{path}: unsupported audio codec ({e})") from e
     except (av.error.FFmpegError, UnicodeDecodeError, ValueError) as e:
         raise SpeechError(f"{path}: cannot read the recording ({e})") from e
+    if (missing := _wav_truncation(path)) is not None:
+        raise SpeechError(f"{path}: truncated recording ({missing})")
     if info.channels < 1 or info.sample_rate < 1:
         raise SpeechError(f"{path}: the audio stream declares no channels or sample rate")
     if max_seconds is not None and info.duration is not None and info.duration > max_seconds:

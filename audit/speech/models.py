@@ -145,6 +145,7 @@ def resolve_ct2(name: str, *, cache_dir: Path | None = None, allow_download: boo
     as_path = Path(name).expanduser()
     if as_path.exists():
         if _is_ct2_dir(as_path):
+            _check_whole(as_path / "model.bin")
             return as_path
         raise ModelNotFoundError(
             f"{as_path}: not a CTranslate2 Whisper model folder (needs model.bin, config.json)"
@@ -152,6 +153,7 @@ def resolve_ct2(name: str, *, cache_dir: Path | None = None, allow_download: boo
     tried.append(f"path {as_path}")
     cached = cache_dir / name
     if _is_ct2_dir(cached):
+        _check_whole(cached / "model.bin")
         return cached
     tried.append(f"cache {cached}")
     packaged = PACKAGED.get(name)

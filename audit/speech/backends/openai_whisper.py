@@ -9,6 +9,7 @@ faster-whisper ships, and timestamps are mapped back to the original audio.
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -99,6 +100,7 @@ class OpenAIWhisperRecognizer:
 
         self.device = device or ("cuda" if torch.cuda.is_available() else "cpu")
         self.model = _load(name_or_path, self.device)
+        self._lock = threading.Lock()  # openai-whisper installs kv-cache hooks on shared modules per call
         self.backend = "openai-whisper"
         self.name = name
         self.options = options
@@ -107,19 +109,20 @@ class OpenAIWhisperRecognizer:
     def _decode(self, audio: np.ndarray, *, language: str, task: str, words: bool) -> list[dict]:
         import whisper
 
-        result = whisper.transcribe(
-            self.model,
-            audio,
-            language=language,
-            task=task,
-            temperature=0.0,
-            word_timestamps=words,
-            condition_on_previous_text=False,
-            fp16=self.device == "cuda",
-            verbose=None,
-            beam_size=self.options.beam_size if self.options.beam_size > 1 else None,
-            without_timestamps=not words,
-        )
+        with self._lock:
+            result = whisper.transcribe(
+                self.model,
+                audio,
+                language=language,
+                task=task,
+                temperature=0.0,
+                word_timestamps=words,
+                condition_on_previous_text=False,
+                fp16=self.device == "cuda",
+                verbose=None,
+                beam_size=self.options.beam_size if self.options.beam_size > 1 else None,
+                without_timestamps=not words,
+            )
         return result["segments"]
 
     def detect_language(self, audio: np.ndarray) -> tuple[str, float]:
