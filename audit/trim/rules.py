@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from audit.checklist import Checklist, Item
+from audit.checklist import Item
 from audit.trim.evidence import Example, Observations, Tally
 from audit.trim.stats import Rate
 
@@ -25,11 +25,13 @@ class TrimOptions(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     max_needed_rate: float = Field(
-        default=0.10, gt=0, lt=1,
-        description="Drop an item (or a reason of a conditional one) when the upper 95% bound of its "
-        "needed rate over the calls it applies to is below this.",
+        default=0.10,
+        gt=0,
+        lt=1,
+        description="Drop an item when the upper 95% bound of its needed rate over the calls asking it is "
+        "below this (unless callers usually volunteer it: then it is confirmed instead).",
     )
-    min_calls: int = Field(default=30, ge=1, description="Calls needed for a drop or a narrower condition.")
+    min_calls: int = Field(default=30, ge=1, description="Calls asking the item needed for a drop.")
     min_irrelevant_calls: int = Field(
         default=3, ge=1, description="Calls in which the item was irrelevant before it is made conditional."
     )
@@ -37,7 +39,9 @@ class TrimOptions(BaseModel):
         default=0.05, ge=0, le=1, description="Share of the calls asking the item where it was irrelevant."
     )
     confirm_min_volunteered: float = Field(
-        default=0.5, gt=0, lt=1,
+        default=0.5,
+        gt=0,
+        lt=1,
         description="Switch to `confirm` when the lower 95% bound of the share of calls where the customer "
         "had already given the information is above this.",
     )
@@ -64,9 +68,10 @@ class ItemEvidence(BaseModel):
     redundant: Rate
     irrelevant: Rate
     needed_calls: Rate = Field(description="Calls where an ask was needed, of the calls it applied to.")
+    needed_of_asked: Rate = Field(description="Calls needing it, of every call asking it (the drop rule).")
     volunteered_calls: Rate = Field(
-        description="Calls where the customer gave it before any ask (asked anyway, or covered without an ask), "
-        "of the calls it applied to."
+        description="Calls where the customer gave it before any ask (asked anyway, or covered without "
+        "an ask), of the calls it applied to."
     )
     irrelevant_calls: Rate = Field(description="Calls where it did not apply, of the calls asking it.")
     repeats: int = Field(description="Asks repeating an earlier ask of the same item in the call.")
@@ -101,15 +106,21 @@ def _evidence(obs: Observations, item: Item, total: Tally, by_reason: dict[str, 
     seconds = total.seconds_needed + waste
     examples = [e for status in ("needed", "redundant", "irrelevant") for e in obs.examples[item.id][status]]
     return ItemEvidence(
-        calls=obs.calls, calls_asked=total.calls_asked, times_asked=asks,
-        needed=Rate.of(total.asks_needed, asks), redundant=Rate.of(total.asks_redundant, asks),
+        calls=obs.calls,
+        calls_asked=total.calls_asked,
+        times_asked=asks,
+        needed=Rate.of(total.asks_needed, asks),
+        redundant=Rate.of(total.asks_redundant, asks),
         irrelevant=Rate.of(total.asks_irrelevant, asks),
         needed_calls=_needed(total),
+        needed_of_asked=Rate.of(total.calls_needed, total.calls_asked),
         volunteered_calls=Rate.of(
             total.calls_volunteered + total.calls_covered, total.calls_relevant + total.calls_covered
         ),
         irrelevant_calls=Rate.of(total.calls_irrelevant, total.calls_asked),
-        repeats=total.asks_repeat, covered_calls=total.calls_covered, missing_calls=total.calls_missing,
+        repeats=total.asks_repeat,
+        covered_calls=total.calls_covered,
+        missing_calls=total.calls_missing,
         waste_seconds=round(waste, 2),
         seconds_per_ask=round(seconds / total.asks_timed, 2) if total.asks_timed else None,
         by_reason=[
@@ -120,66 +131,76 @@ def _evidence(obs: Observations, item: Item, total: Tally, by_reason: dict[str, 
     )
 
 
-def _rarely_needed(t: Tally, opt: TrimOptions) -> bool:
-    return t.calls_relevant >= opt.min_calls and _needed(t).high < opt.max_needed_rate
+def _volunteered(ev: ItemEvidence, opt: TrimOptions) -> bool:
+    vol = ev.volunteered_calls
+    return vol.n >= opt.min_confirm_calls and vol.low >= opt.confirm_min_volunteered
 
 
-def _condition(item: Item, checklist: Checklist, total: Tally, by_reason: dict[str, Tally],
-               opt: TrimOptions) -> tuple[list[str] | None, str]:
-    """The reasons the item should be asked for, or None to leave its condition as it is."""
-    scope = list(item.applies_to or [r.id for r in checklist.reasons])
-    if not scope:
-        return None, ""
-    kept = [r for r in scope if not _rarely_needed(by_reason.get(r, Tally()), opt)]
+def _condition(item: Item, total: Tally, by_reason: dict[str, Tally], opt: TrimOptions) -> tuple[bool, str]:
+    """Whether to ask the item only on the calls it serves, and why."""
+    if not item.applies_to or item.conditional:
+        return False, ""
     off = Rate.of(total.calls_irrelevant, total.calls_asked)
-    asked_off_scope = (
-        total.calls_irrelevant >= opt.min_irrelevant_calls and (off.rate or 0) >= opt.min_irrelevant_rate
-    )
-    narrowed = [r for r in scope if r not in kept]
-    if narrowed:
-        why = "rarely needed on calls about " + ", ".join(
-            f"{r} (needed in {_needed(by_reason[r]).text()})" for r in narrowed
-        )
-        return kept, why
-    if asked_off_scope and not item.conditional:
-        return kept, f"asked on calls it does not serve: irrelevant in {off.text()} of the calls asking it"
-    return None, ""
+    if total.calls_irrelevant < opt.min_irrelevant_calls or (off.rate or 0) < opt.min_irrelevant_rate:
+        return False, ""
+    needed_for = [r for r in item.applies_to if by_reason.get(r, Tally()).calls_needed]
+    seen = f"; needed on calls about {', '.join(needed_for)}" if needed_for else ""
+    return True, f"asked on calls it does not serve: irrelevant in {off.text()} of the calls asking it{seen}"
 
 
 def decide_item(obs: Observations, item: Item, opt: TrimOptions) -> ItemDecision:
-    """Decide one item's fate from the observations."""
+    """Decide one item's fate from the observations.
+
+    Drop: the needed rate over the calls asking it is almost surely under `max_needed_rate`, unless callers
+    usually give the information themselves (then the information is used: confirm it rather than drop it).
+    Conditional: the item is asked on calls it does not serve. Confirm: callers usually volunteer it.
+    """
     total = obs.item_total(item.id)
     by_reason = obs.item_by_reason(item.id)
     ev = _evidence(obs, item, total, by_reason)
+    needed_all = ev.needed_of_asked
+    rarely = total.calls_asked >= opt.min_calls and needed_all.high < opt.max_needed_rate
+    volunteered = _volunteered(ev, opt)
     actions: list[Action] = []
-    applies_to: list[str] | None = None
     whys: list[str] = []
-    if _rarely_needed(total, opt):
+    conditional, cond_why = _condition(item, total, by_reason, opt)
+    if rarely and not volunteered:
         actions.append("drop")
-        whys.append(f"needed in {ev.needed_calls.text()} of the calls it applied to")
+        whys.append(f"needed in {needed_all.text()} of the calls asking it")
     else:
-        cond, why = _condition(item, obs.checklist, total, by_reason, opt)
-        if cond is not None and not cond:
-            actions.append("drop")
-            whys.append(why)
-        elif cond is not None:
+        if conditional:
             actions.append("conditional")
-            applies_to = cond
-            whys.append(f"{why}; ask it only on calls about {', '.join(cond)}")
-        vol = ev.volunteered_calls
-        if item.mode == "ask" and vol.n >= opt.min_confirm_calls and vol.low >= opt.confirm_min_volunteered:
+            whys.append(f"{cond_why}; ask it only on calls about {', '.join(item.applies_to or [])}")
+        if volunteered and item.mode == "ask":
             actions.append("confirm")
-            whys.append(f"the customer had already given it in {vol.text()} of the calls: confirm, don't ask")
+            rare = f"needed in only {needed_all.text()} of the calls asking it, but " if rarely else ""
+            whys.append(
+                f"{rare}the customer had already given it in {ev.volunteered_calls.text()} of the "
+                "calls it applied to: confirm it rather than ask"
+            )
     if item.required and actions:
         return ItemDecision(
-            item=item.id, question=item.question, required=True, costly=True, evidence=ev,
-            why="required item, kept; the evidence would otherwise say: " + "; ".join(whys)
+            item=item.id,
+            question=item.question,
+            required=True,
+            costly=True,
+            evidence=ev,
+            why="required item, kept; the evidence would otherwise say: "
+            + "; ".join(whys)
             + f"; waste {ev.redundant.k + ev.irrelevant.k} asks, {ev.waste_seconds:g} s",
         )
     if not actions:
-        whys.append(f"needed in {ev.needed_calls.text()} of the calls it applied to" if ev.calls_asked
-                    else "never asked in these calls; no evidence to change it")
+        whys.append(
+            f"needed in {ev.needed_calls.text()} of the calls it applied to"
+            if ev.calls_asked
+            else "never asked in these calls; no evidence to change it"
+        )
     return ItemDecision(
-        item=item.id, question=item.question, required=item.required, actions=actions, applies_to=applies_to,
-        why="; ".join(whys), evidence=ev,
+        item=item.id,
+        question=item.question,
+        required=item.required,
+        actions=actions,
+        applies_to=list(item.applies_to or []) if "conditional" in actions else None,
+        why="; ".join(whys),
+        evidence=ev,
     )

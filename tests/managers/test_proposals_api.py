@@ -51,23 +51,28 @@ def test_overrides_count_in_proposals(client, settings, tenants):
     a = tenants["a"]
     ids = [
         store_call(
-            settings, a["id"], make_report(f"c{i}", ["no_start"], [(0, "callback_phone", "redundant")])
+            settings, a["id"], make_report(f"c{i}", ["no_start"], [(0, "move_to_street", "irrelevant")])
         )
         for i in range(40)
     ]
     first = client.post("/v1/checklists/roadside/proposals", headers=a["manager"], json={}).json()
     dec = {d["item"]: d for d in first["proposal"]["decisions"]}
-    assert dec["callback_phone"]["actions"] == ["drop"]
+    assert dec["move_to_street"]["actions"] == ["drop"]
     for cid in ids[:5]:
         client.post(
             f"/v1/calls/{cid}/overrides",
             headers=a["qa"],
-            json={"utterance": 0, "item": "callback_phone", "status": "needed", "reason": "number changed"},
+            json={
+                "utterance": 0,
+                "item": "move_to_street",
+                "status": "needed",
+                "reason": "it was a flat tire",
+            },
         )
     second = client.post("/v1/checklists/roadside/proposals", headers=a["manager"], json={}).json()
     dec = {d["item"]: d for d in second["proposal"]["decisions"]}
-    assert "drop" not in dec["callback_phone"]["actions"]
-    assert dec["callback_phone"]["evidence"]["needed_calls"]["k"] == 5
+    assert "drop" not in dec["move_to_street"]["actions"]
+    assert dec["move_to_street"]["evidence"]["needed_of_asked"]["k"] == 5
 
 
 def test_filters_and_errors(client, settings, tenants):

@@ -35,25 +35,41 @@ def checklist(text: str = CHECKLIST_YAML):
     return parse_checklist(text)
 
 
-def report(call_id: str, reasons: list[str], asks: list[tuple], states: dict[str, str] | None = None,
-           checklist_ref: tuple[str, int] = ("tow", 3)) -> Report:
+def report(
+    call_id: str,
+    reasons: list[str],
+    asks: list[tuple],
+    states: dict[str, str] | None = None,
+    checklist_ref: tuple[str, int] = ("tow", 3),
+) -> Report:
     """`asks`: (utterance, item, status) or (utterance, item, status, seconds)."""
     questions = []
     for a in asks:
         utt, item, status = a[:3]
         seconds = a[3] if len(a) > 3 else None
-        questions.append(QuestionVerdict(
-            utterance=utt, item=item, status=status, confidence=0.9, why=f"{item} was {status}",
-            text=f"agent asks {item}",
-            evidence=[Evidence(utterance=max(utt - 1, 0), text="customer said it")],
-            seconds=seconds,
-        ))
+        questions.append(
+            QuestionVerdict(
+                utterance=utt,
+                item=item,
+                status=status,
+                confidence=0.9,
+                why=f"{item} was {status}",
+                text=f"agent asks {item}",
+                evidence=[Evidence(utterance=max(utt - 1, 0), text="customer said it")],
+                seconds=seconds,
+            )
+        )
     items = [ItemStatus(item=i, status=s) for i, s in (states or {}).items()]
     asked = {q.item for q in questions}
     items += [ItemStatus(item=i, status="asked") for i in sorted(asked)]
     return Report(
-        call_id=call_id, language="en", checklist=ChecklistRef(id=checklist_ref[0], version=checklist_ref[1]),
-        reasons=reasons, questions=questions, items=items, summary=summarize(questions, items),
+        call_id=call_id,
+        language="en",
+        checklist=ChecklistRef(id=checklist_ref[0], version=checklist_ref[1]),
+        reasons=reasons,
+        questions=questions,
+        items=items,
+        summary=summarize(questions, items),
     )
 
 

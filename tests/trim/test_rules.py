@@ -17,16 +17,24 @@ def _decision(reports, item, **opts):
 
 
 def test_when_item_never_needed_in_enough_calls_then_dropped():
+    # asked on every call, never on one it serves: needed in 0 of 40
+    calls = many(40, ["no_start"], [(1, "spare", "irrelevant")])
+    dec = _decision(calls, "spare")
+    assert dec.actions == ["drop"]
+    assert dec.evidence.needed_of_asked.k == 0 and dec.evidence.needed_of_asked.n == 40
+    assert dec.evidence.needed_of_asked.high < 0.10
+
+
+def test_when_never_needed_because_callers_volunteer_it_then_confirm_not_drop():
     calls = many(40, ["no_start"], [(1, "member", "redundant")])
     dec = _decision(calls, "member")
-    assert dec.actions == ["drop"]
-    assert dec.evidence.needed_calls.k == 0 and dec.evidence.needed_calls.n == 40
-    assert dec.evidence.needed_calls.high < 0.10
+    assert dec.actions == ["confirm"]
+    assert "rather than ask" in dec.why and "0/40" in dec.why
 
 
 def test_when_too_few_calls_then_not_dropped():
-    calls = many(29, ["no_start"], [(1, "member", "redundant")])
-    assert "drop" not in _decision(calls, "member").actions
+    calls = many(29, ["no_start"], [(1, "spare", "irrelevant")])
+    assert "drop" not in _decision(calls, "spare").actions
 
 
 def test_when_needed_sometimes_then_upper_bound_keeps_it():
@@ -43,7 +51,8 @@ def test_when_threshold_raised_then_same_evidence_drops():
     calls = many(37, ["no_start"], [(1, "member", "redundant")]) + many(
         3, ["no_start"], [(1, "member", "needed")], prefix="n"
     )
-    assert _decision(calls, "member", max_needed_rate=0.25).actions == ["drop"]
+    assert _decision(calls, "member", max_needed_rate=0.25, confirm_min_volunteered=0.99).actions == ["drop"]
+    assert _decision(calls, "member", max_needed_rate=0.25).actions == ["confirm"]
 
 
 def test_when_required_item_never_needed_then_kept_and_reported_costly():
@@ -93,21 +102,14 @@ def test_when_irrelevant_only_twice_then_not_conditional():
     assert _decision(calls, "tow_destination").actions == []
 
 
-def test_when_item_for_every_call_is_never_needed_for_one_reason_then_condition_excludes_it():
-    # `location` has no applies_to: it cannot be irrelevant, but flat-tire callers always give it first
+def test_when_item_serves_every_call_then_never_conditional():
+    # `location` has no applies_to: it cannot be irrelevant, whatever the reason
     needed = many(30, ["no_start"], [(1, "location", "needed")], prefix="a")
     given = many(35, ["flat_tire"], [(1, "location", "redundant")], prefix="b")
     dec = _decision(needed + given, "location", confirm_min_volunteered=0.9)
-    assert dec.actions == ["conditional"]
-    assert dec.applies_to == ["no_start"]
+    assert dec.actions == []
     by = {r.reason: r for r in dec.evidence.by_reason}
     assert by["flat_tire"].needed_calls.k == 0 and by["no_start"].needed_calls.k == 30
-
-
-def test_when_reason_has_too_few_calls_then_condition_keeps_it():
-    needed = many(30, ["no_start"], [(1, "location", "needed")], prefix="a")
-    given = many(20, ["flat_tire"], [(1, "location", "redundant")], prefix="b")
-    assert _decision(needed + given, "location", confirm_min_volunteered=0.9).actions == []
 
 
 def test_when_customers_usually_volunteer_it_then_confirm():
