@@ -23,6 +23,7 @@ from app.managers import views as managers
 from app.reports import views as reports
 from app.tenants import views as tenants
 from app.webhooks import views as webhooks
+from app.web import routes as web_pages
 
 log = logging.getLogger("callaudit.api")
 
@@ -34,6 +35,7 @@ ROUTERS: list[APIRouter] = [
     webhooks.router,
     tenants.router,
     managers.router,
+    web_pages.router,
 ]
 
 DESCRIPTION = """\
