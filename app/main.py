@@ -22,8 +22,8 @@ from app.core.limits import BodySizeLimit
 from app.managers import views as managers
 from app.reports import views as reports
 from app.tenants import views as tenants
-from app.webhooks import views as webhooks
 from app.web import routes as web_pages
+from app.webhooks import views as webhooks
 
 log = logging.getLogger("callaudit.api")
 
