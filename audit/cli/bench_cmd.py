@@ -15,7 +15,6 @@ import time
 from pathlib import Path
 
 from audit.batch import collect_calls
-from audit.cli._inputs import load_call
 from audit.cli.batch_cmd import run_batch, summary_lines
 from audit.engine import AuditEngine
 from audit.errors import AuditError
@@ -62,10 +61,10 @@ def _bench(args: argparse.Namespace, set_dir: Path, out_dir: Path, score_script:
     if not files:
         raise AuditError(f"{calls}: no calls")
 
+    languages = tuple(sorted({folder.get(cid).language for cid in folder.available()} or {"en"}))
     started = time.perf_counter()
     engine = AuditEngine(report_language=args.report_language)
-    first = load_call(files[0], speaker_map=None)
-    engine.audit(first, folder.for_call(first))  # loads the models the set needs
+    engine.warm_up(languages)
     load_seconds = time.perf_counter() - started
 
     batch_args = argparse.Namespace(
@@ -84,7 +83,7 @@ def _bench(args: argparse.Namespace, set_dir: Path, out_dir: Path, score_script:
     print()
     rate = f"{result.calls_per_second:.1f} calls/s"
     print(f"throughput: {rate} ({result.reports} calls in {result.seconds:.2f} s, model load excluded)")
-    print(f"model load: {load_seconds:.2f} s (engine start and first call)")
+    print(f"model load: {load_seconds:.2f} s ({', '.join(languages)})")
     return status or (1 if result.failures else 0)
 
 
