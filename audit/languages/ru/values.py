@@ -241,7 +241,7 @@ def _spoken_values(text: str) -> list[Value]:
                         text[run.groups[-1].start : end],
                         run.groups[-1].start,
                         end,
-                        f"{year or '----'}-{month:02d}-{day:02d}",
+                        f"{year or '-'}-{month:02d}-{day:02d}",
                     )
                 )
             elif after[0][0].lower() in ("числа", "число"):
@@ -251,7 +251,7 @@ def _spoken_values(text: str) -> list[Value]:
                         text[run.start : after[0][2]],
                         run.start,
                         after[0][2],
-                        f"----------{run.groups[-1].value:02d}"[-10:],
+                        f"---{run.groups[-1].value:02d}",
                     )
                 )
         year = re.match(r"\s*(?:год[а-я]*|г\.)", text[run.end :], re.I)
@@ -298,7 +298,7 @@ def find_values(text: str) -> list[Value]:
                 continue
             out.append(Value(kind, m.group(0), m.start(), m.end(), norm))
     for m in _DAY_MONTH.finditer(text):
-        year = f"{_year(int(m.group(3)), len(m.group(3))):04d}" if m.group(3) else "----"
+        year = f"{_year(int(m.group(3)), len(m.group(3))):04d}" if m.group(3) else "-"
         month = _month(m.group(2))
         if month:
             out.append(

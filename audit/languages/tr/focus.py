@@ -194,6 +194,13 @@ FOCUS_PATTERNS: dict[str, list[str]] = {
         r"\b(?:oluştur|ilet|gönder|kaydet|değiştir|iptal|iade|kontrol|takip|görüş|hallet|ayarla|düzelt|"
         r"yönlendir|aç|kapat|doldur)\w*\b",
     ],
+    # the agent says it will make the contact or the change itself, so it is not sending the customer anywhere
+    "agent_acts": [
+        r"\b(?:ben |şimdi |hemen )?(?:\w+ )?(?:arayacağım|ararım|arıyorum|görüşeceğim|görüşürüm|ileteceğim|"
+        r"iletiyorum|göndereceğim|gönderiyorum|hallederim|hallediyorum|halledeceğim|değiştireceğim|"
+        r"değiştiriyorum|iptal ediyorum|iptal edeceğim|oluşturuyorum|oluşturacağım|yönlendiriyorum|"
+        r"yönlendireceğim|kaydediyorum|kaydedeceğim|düzelteceğim|ayarlıyorum|ayarlayacağım|bloke ediyorum)\b",
+    ],
     "safety": [
         r"\b(?:112|110|155|186|187|acil\w*|ambulans\w*|itfaiye\w*|polis\w*|zehir danışma)\b",
         r"\b(?:gaz kokusu|gaz kaçağı|karbonmonoksit|kanama|göğüs ağrısı|tehlike\w*|güvenliğiniz için|"

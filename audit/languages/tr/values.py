@@ -211,7 +211,7 @@ def _spoken_values(text: str) -> list[Value]:
             month = _month(after[0][0])
             if month:
                 end = after[0][2]
-                year = "----"
+                year = "-"
                 nxt = runs[k + 1] if k + 1 < len(runs) else None
                 if nxt is not None and text[end : nxt.start].strip(" ,'’") == "":
                     year = (
@@ -256,7 +256,7 @@ def find_values(text: str) -> list[Value]:
     for m in _DAY_MONTH.finditer(text):
         month = _month(m.group(2))
         if month:
-            year = f"{int(m.group(3)):04d}" if m.group(3) else "----"
+            year = f"{int(m.group(3)):04d}" if m.group(3) else "-"
             out.append(
                 Value("date", m.group(0), m.start(), m.end(), f"{year}-{month:02d}-{int(m.group(1)):02d}")
             )

@@ -1,0 +1,51 @@
+"""The multilingual encoder: unit vectors, cached, and meaning shared across Russian, Turkish and English."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from audit.encoders.multilingual import multilingual_encoder
+from audit.errors import ModelNotFoundError
+from audit.languages import get_language
+
+ITEMS_EN = [
+    "What is the best phone number to reach you?",
+    "Where is your vehicle located right now?",
+    "Can I get your full name?",
+    "Does the vehicle take regular gasoline or diesel?",
+]
+
+
+@pytest.fixture(scope="module")
+def enc():
+    return multilingual_encoder()
+
+
+def test_when_encoding_then_unit_vectors_with_a_name(enc):
+    v = enc.encode(["Где сейчас машина?", "Araç nerede?", ""])
+    assert v.shape == (3, enc.dim) and v.dtype == np.float32
+    assert np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-4)
+    assert enc.name and enc.encode([]).shape == (0, enc.dim)
+
+
+def test_when_ru_and_tr_languages_then_one_shared_encoder(enc):
+    assert get_language("ru").encoder() is get_language("tr").encoder() is enc
+
+
+@pytest.mark.parametrize(("ask", "expected"), [
+    ("По какому номеру вам перезвонить?", 0),
+    ("Подскажите, где стоит машина.", 1),
+    ("Представьтесь, пожалуйста.", 2),
+    ("Size hangi numaradan ulaşabiliriz?", 0),
+    ("Şu an aracınız nerede?", 1),
+    ("Araç benzinli mi, dizel mi?", 3),
+])
+def test_when_russian_or_turkish_ask_then_nearest_english_item_is_the_one_asked(enc, ask, expected):
+    sims = enc.encode([ask]) @ enc.encode(ITEMS_EN).T
+    assert int(np.argmax(sims[0])) == expected
+
+
+def test_when_unknown_encoder_kind_then_error_names_the_choices():
+    with pytest.raises(ModelNotFoundError, match="use"):
+        multilingual_encoder("laser")

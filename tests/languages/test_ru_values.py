@@ -1,0 +1,86 @@
+"""Russian typed values: spoken numbers and dates as speech recognition writes them, phones, names, plates."""
+
+from __future__ import annotations
+
+import pytest
+
+from audit.languages import get_language
+
+RU = get_language("ru")
+
+
+def _norm(text: str, kind: str) -> set[str]:
+    return {v.normalized for v in RU.values(text) if v.kind == kind}
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Я родилась двенадцатое марта восемьдесят шестого года.", "1986-03-12"),
+        ("Дата рождения: первое января тысяча девятьсот девяносто девятого.", "1999-01-01"),
+        ("Двадцать третьего февраля две тысячи двадцатого года.", "2020-02-23"),
+        ("12 марта 1986 года", "1986-03-12"),
+    ],
+)
+def test_when_date_spoken_or_written_then_iso_date(text, iso):
+    assert iso in _norm(text, "date")
+
+
+def test_when_digits_read_one_by_one_with_hyphens_then_one_number():
+    assert "513820" in _norm("Номер карты пять-один-три-восемь-два-ноль.", "code")
+
+
+def test_when_phone_read_in_chunks_then_phone_digits():
+    text = "Звоните на восемь девятьсот шестнадцать сто двадцать три сорок пять шестьдесят семь."
+    assert "89161234567" in _norm(text, "phone")
+
+
+@pytest.mark.parametrize("text", ["+7 (916) 123-45-67", "8 916 123 45 67", "8-916-123-45-67"])
+def test_when_phone_in_local_format_then_phone(text):
+    assert any(n.endswith("9161234567") for n in _norm(text, "phone"))
+
+
+def test_when_inflected_number_words_then_value():
+    assert "2015" in _norm("Машина две тысячи пятнадцатого года выпуска.", "date")
+    assert "42" in _norm("Дом сорок два.", "number")
+
+
+@pytest.mark.parametrize(
+    ("text", "lemmas"),
+    [
+        ("Полякова Наталья Андреевна.", "поляков наталья андреевич"),
+        ("Заявка на имя Сергея Петровича Иванова.", "сергей петрович иванов"),
+        ("Меня зовут Иван.", "иван"),
+    ],
+)
+def test_when_full_name_with_patronymic_in_any_case_then_one_name(text, lemmas):
+    assert lemmas in _norm(text, "name")
+
+
+def test_when_no_name_then_no_name_value():
+    assert not _norm("Машина не заводится, стартер щёлкает.", "name")
+
+
+def test_when_plate_then_plate():
+    assert _norm("Номер машины А123ВС77.", "plate")
+
+
+@pytest.mark.parametrize("text", ["Не знаю.", "Понятия не имею.", "Всё равно, любое время.",
+                                  "Как можно скорее."])
+def test_when_customer_does_not_know_or_does_not_mind_then_dont_know(text):
+    assert _norm(text, "dont_know")
+
+
+@pytest.mark.parametrize(
+    ("item", "kind"),
+    [
+        ("По какому номеру с вами связаться? Телефон для обратного звонка", "phone"),
+        ("Ваши фамилия, имя, отчество?", "name"),
+        ("Подтвердите дату рождения.", "date"),
+        ("Назовите номер полиса.", "code"),
+        ("Какой госномер у машины?", "plate"),
+        ("Сколько человек поедет?", "count"),
+    ],
+)
+def test_when_item_asks_for_a_kind_then_kind_read(item, kind):
+    assert kind in RU.value_kinds_for(item)

@@ -1,0 +1,78 @@
+"""Russian and Turkish text handling: sentences, lemmas, question-likeness, why sentences, focus patterns."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from audit.languages import get_language
+from audit.languages.en.focus import FOCUS_PATTERNS as EN_PATTERNS
+from audit.languages.en.why import WHY as EN_WHY
+
+RU, TR, EN = get_language("ru"), get_language("tr"), get_language("en")
+
+
+@pytest.mark.parametrize(("lang", "text", "n"), [
+    (RU, "Спасибо. Назовите номер полиса? И дату рождения…", 3),
+    (TR, "Teşekkürler. Poliçe numaranız nedir? Doğum tarihiniz?", 3),
+])
+def test_when_utterance_has_several_sentences_then_each_is_a_span(lang, text, n):
+    spans = lang.sentences(text)
+    assert len(spans) == n
+    assert all(text[s:e].strip() == text[s:e] for s, e in spans)
+
+
+def test_when_russian_word_inflected_then_same_lemma():
+    assert RU.tokens("номера полиса") == RU.tokens("номер полиса")
+    assert "наталья" in RU.tokens("Натальи")
+    assert not set(RU.tokens("а вы мне это")), "function words carry no item meaning"
+
+
+def test_when_turkish_word_agglutinated_then_stem():
+    assert "numara" in TR.tokens("numaranızı okuyabilir misiniz")
+    assert "bagaj" in TR.tokens("bagajım")
+    assert TR.tokens("İSTANBUL") == TR.tokens("istanbul"), "Turkish dotted capital I"
+
+
+@pytest.mark.parametrize(("lang", "sentence", "low"), [
+    (RU, "Назовите, пожалуйста, номер полиса", 0.8),
+    (RU, "Где сейчас машина", 0.6),
+    (RU, "У вас есть запаска?", 1.0),
+    (TR, "Poliçe numaranızı alabilir miyim", 0.8),
+    (TR, "Araç nerede", 0.6),
+    (TR, "Yaralı var mı", 0.6),
+])
+def test_when_sentence_asks_then_question_like(lang, sentence, low):
+    assert lang.is_question(sentence) >= low
+
+
+@pytest.mark.parametrize(("lang", "sentence"), [
+    (RU, "Мастер записан на завтра на девять утра."),
+    (TR, "Teknisyen yarın saat dokuza ayarlandı."),
+])
+def test_when_sentence_states_then_not_question_like(lang, sentence):
+    assert lang.is_question(sentence) == 0.0
+
+
+@pytest.mark.parametrize("lang", [RU, TR])
+def test_when_why_asked_then_every_english_key_has_a_sentence_in_the_language(lang):
+    fields = {"item": "x", "reason": "y", "quote": "z", "turn": "3", "field": "caller_phone"}
+    for key in EN_WHY:
+        sentence = lang.why(key, **fields)
+        assert sentence and sentence != EN_WHY[key].format(**fields)
+
+
+@pytest.mark.parametrize("lang", [RU, TR])
+def test_when_focus_patterns_read_then_same_groups_as_english_and_all_compile(lang):
+    assert set(lang.focus_patterns()) == set(EN_PATTERNS)
+    for patterns in lang.focus_patterns().values():
+        for p in patterns:
+            re.compile(p)
+
+
+@pytest.mark.parametrize("lang", [RU, TR])
+def test_when_focus_cues_read_then_every_kind_and_neutral_has_examples(lang):
+    kinds = {c.kind: c.examples for c in lang.focus_cues()}
+    assert set(kinds) == {c.kind for c in EN.focus_cues()}
+    assert all(len(v) >= 10 for v in kinds.values())

@@ -1,0 +1,82 @@
+"""Turkish typed values: spoken numbers and dates, suffixed numbers, phones, names, plates."""
+
+from __future__ import annotations
+
+import pytest
+
+from audit.languages import get_language
+
+TR = get_language("tr")
+
+
+def _norm(text: str, kind: str) -> set[str]:
+    return {v.normalized for v in TR.values(text) if v.kind == kind}
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Doğum tarihim on iki mart bin dokuz yüz seksen altı.", "1986-03-12"),
+        ("Yirmi üç şubat iki bin yirmi.", "2020-02-23"),
+        ("12 Mart 1986", "1986-03-12"),
+        ("15 Mayıs'ta geldi.", "--05-15"),
+    ],
+)
+def test_when_date_spoken_or_written_then_iso_date(text, iso):
+    assert iso in _norm(text, "date")
+
+
+def test_when_digits_read_one_by_one_then_one_number():
+    assert "513820" in _norm("Üye numaram beş bir üç sekiz iki sıfır.", "code")
+
+
+def test_when_phone_read_in_chunks_then_phone_digits():
+    text = "Numaram sıfır beş yüz otuz iki, yüz yirmi üç, kırk beş, altmış yedi."
+    assert "05321234567" in _norm(text, "phone")
+
+
+@pytest.mark.parametrize("text", ["0532 123 45 67", "+90 532 123 45 67", "0 (532) 123-45-67"])
+def test_when_phone_in_local_format_then_phone(text):
+    assert any(n.endswith("5321234567") for n in _norm(text, "phone"))
+
+
+@pytest.mark.parametrize(("text", "value"), [("Saat üçte gelin.", "3"), ("Ayın on ikisinde.", "12"),
+                                             ("Onuncu kattayım.", "10")])
+def test_when_number_carries_a_case_suffix_then_value(text, value):
+    assert value in _norm(text, "number")
+
+
+def test_when_pronoun_looks_like_number_then_no_number():
+    assert not _norm("Ona söyledim, onu bekliyorum.", "number")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Adım Ayşe Yılmaz.", "ayşe yılmaz"), ("Mehmet Demir.", "mehmet demir"),
+    ("Ben Zeynep Kaya, dosya için arıyorum.", "zeynep kaya"),
+])
+def test_when_name_given_then_name(text, name):
+    assert name in _norm(text, "name")
+
+
+def test_when_plate_then_plate():
+    assert _norm("Plakam 34 ABC 123.", "plate")
+
+
+@pytest.mark.parametrize("text", ["Bilmiyorum.", "Fark etmez.", "Hiç fikrim yok.", "En kısa sürede olsun."])
+def test_when_customer_does_not_know_or_does_not_mind_then_dont_know(text):
+    assert _norm(text, "dont_know")
+
+
+@pytest.mark.parametrize(
+    ("item", "kind", "present"),
+    [
+        ("Size ulaşabileceğimiz telefon numarası nedir?", "phone", True),
+        ("Adınızı ve soyadınızı alabilir miyim?", "name", True),
+        ("Adınızı ve soyadınızı alabilir miyim?", "yes_no", False),
+        ("Doğum tarihinizi söyler misiniz?", "date", True),
+        ("Aracın plakası nedir?", "plate", True),
+        ("Yaralı var mı?", "yes_no", True),
+    ],
+)
+def test_when_item_asks_for_a_kind_then_kind_read(item, kind, present):
+    assert (kind in TR.value_kinds_for(item)) is present
