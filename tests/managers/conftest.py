@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
 
 import pytest
@@ -17,10 +18,29 @@ from app.tenants.models import Role
 from audit.report import ChecklistRef, Evidence, FocusFinding, ItemStatus, QuestionVerdict, Report, summarize
 from audit.transcript import Transcript, Utterance
 
+BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+
+
+@pytest.fixture(scope="session")
+def managers_postgres():
+    """One throwaway PostgreSQL cluster for these tests (each test gets its own database)."""
+    from tests.app import svc_servers
+
+    if svc_servers.pg_binary("initdb") is None:
+        pytest.skip("PostgreSQL server binaries are not installed")
+    server = svc_servers.start_postgres()
+    yield server
+    server.stop()
+
 
 @pytest.fixture()
-def settings(tmp_path):
-    yield Settings(data_dir=tmp_path / "data", environment="test", workers=0)
+def settings(tmp_path, request):
+    """SQLite by default; `pytest.mark.parametrize("settings", BACKENDS, indirect=True)` adds PostgreSQL."""
+    url = None
+    if getattr(request, "param", "sqlite") == "postgres":
+        server = request.getfixturevalue("managers_postgres")
+        url = server.create_database(f"m_{uuid.uuid4().hex[:12]}")
+    yield Settings(data_dir=tmp_path / "data", environment="test", workers=0, database_url=url)
     dispose_engines()
 
 

@@ -1,8 +1,11 @@
 """Trim proposals over stored calls: computed in SQL, stored, adopted as the latest version."""
 
+import pytest
 import yaml
 
-from tests.managers.conftest import make_report, store_call
+from tests.managers.conftest import BACKENDS, make_report, store_call
+
+pytestmark = pytest.mark.parametrize("settings", BACKENDS, indirect=True)
 
 
 def _seed_many(settings, tenant_id, n=32):

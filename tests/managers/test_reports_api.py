@@ -3,7 +3,11 @@
 import json
 from datetime import datetime
 
-from tests.managers.conftest import make_report, store_call
+import pytest
+
+from tests.managers.conftest import BACKENDS, make_report, store_call
+
+pytestmark = pytest.mark.parametrize("settings", BACKENDS, indirect=True)
 
 
 def test_calibration_counts_agreement_over_reviewed_calls(client, settings, tenants):
