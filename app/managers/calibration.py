@@ -61,6 +61,8 @@ def calibration(*, session: Session, tenant_id: str, checklist: str | None = Non
     for row in session.exec(q):
         calls.add(row.call_id)
         ov = overrides.get((row.call_id, row.utterance, row.item))
+        if ov is not None and ov.status != row.status:
+            ov = None  # a re-audit replaced the verdict the override was made on
         engine_item, engine_status = (ov.engine_item, ov.engine_status) if ov else (row.item, row.status)
         same = engine_item == row.item and engine_status == row.status
         qa = row.status if engine_item == row.item else "other_item"
@@ -96,9 +98,15 @@ def export_jsonl(*, session: Session, tenant_id: str, checklist: str | None = No
     per-utterance annotations, so the training command can read these lines as extra data.
     """
     overrides = _latest_overrides(session, tenant_id, checklist)
+    calls = {ov.call_id for ov in overrides.values()}
+    rows = session.exec(
+        select(CallQuestion).where(CallQuestion.tenant_id == tenant_id, CallQuestion.call_id.in_(calls))
+    )
+    current = {(r.call_id, r.utterance, r.item): r.status for r in rows}
     by_call: dict[str, list[Override]] = defaultdict(list)
-    for ov in overrides.values():
-        by_call[ov.call_id].append(ov)
+    for key, ov in overrides.items():
+        if current.get(key) == ov.status:  # still in force (a re-audit voids overrides)
+            by_call[ov.call_id].append(ov)
     for call_id in sorted(by_call):
         call = session.get(Call, call_id)
         utterances = ((call.transcript if call else None) or {}).get("utterances", [])
