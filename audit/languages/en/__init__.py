@@ -87,5 +87,10 @@ class English(Language):
 
         return list(FOCUS_CUES)
 
+    def focus_patterns(self) -> dict[str, list[str]]:
+        from audit.languages.en.focus import FOCUS_PATTERNS
+
+        return FOCUS_PATTERNS
+
     def why(self, key: str, **fields: str) -> str:
         return WHY[key].format(**fields)

@@ -1,0 +1,14 @@
+"""`blame_shift`: the agent puts the cause of the customer's problem on a third party or on the customer."""
+
+from __future__ import annotations
+
+from audit.focus.base import FocusDetector
+
+
+class BlameShiftDetector(FocusDetector):
+    """ "It failed on the provider's side, so it is not our fault." / "You must have typed it wrong." """
+
+    kind = "blame_shift"
+    threshold = 0.36
+    margin = 0.0
+    boost = 0.3

@@ -1,0 +1,19 @@
+"""`half_hearted`: the agent leaves to the customer what the agent could do on the call."""
+
+from __future__ import annotations
+
+from audit.focus.base import FocusDetector
+
+
+class HalfHeartedDetector(FocusDetector):
+    """ "You can change it in your account settings."
+
+    When the agent says it will make the change itself ("I can update it for you now"), nothing is left to
+    the customer: `agent_acts` vetoes.
+    """
+
+    kind = "half_hearted"
+    threshold = 0.34
+    margin = 0.1
+    boost = 0.25
+    vetoes = ("agent_acts",)

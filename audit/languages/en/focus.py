@@ -1,0 +1,345 @@
+"""English cues for customer-focus detection: prototype sentences per kind and the patterns that back them.
+
+The detectors in `audit.focus` are language-agnostic: they compare an agent sentence with these prototypes
+(by sentence-encoder cosine) and read these patterns by group name. `neutral` prototypes are what ordinary,
+helpful agent speech sounds like (routine status lines, safety referrals, hand-overs, questions); a sentence
+must sound more like a focus kind than like them. Other languages provide the same names in their own module.
+"""
+
+from __future__ import annotations
+
+from audit.languages.base import FocusCue
+
+BLAME_SHIFT = FocusCue(
+    kind="blame_shift",
+    examples=(
+        "The error was on the card processor's side, it isn't our fault.",
+        "That's the courier's mistake, not ours.",
+        "The bank caused this problem, there's nothing wrong on our end.",
+        "You must have typed the wrong card number, that's why it was declined.",
+        "This happened because you didn't read the terms.",
+        "The delay is entirely the manufacturer's fault.",
+        "Our system is working fine, the problem is with your phone company.",
+        "The warehouse messed up your order, not us.",
+        "We're not responsible for what the delivery company does.",
+        "You should have called us before the deadline, so that's on you.",
+        "Honestly the other shift made that error, it wasn't me.",
+        "That's your landlord's responsibility, not ours.",
+        "The technician before me got it wrong.",
+        "If you had entered the right address this wouldn't have happened.",
+        "Blame the carrier, they lost it.",
+        "You forgot to renew it, that's why the cover lapsed.",
+        "The hospital sent the wrong code, it has nothing to do with us.",
+        "That mix-up was your bank's doing.",
+        "The app store charged you, we had no part in it.",
+        "Your old provider never released the number, that's their fault.",
+        "You booked the wrong date yourself, so we can't be blamed.",
+        "It's the third-party vendor that keeps failing, not our service.",
+    ),
+)
+
+REDIRECT = FocusCue(
+    kind="redirect",
+    examples=(
+        "You'll need to get in touch with their helpdesk on your own.",
+        "That's not my area, ring the accounts team instead.",
+        "You need to call your bank about that.",
+        "I can't help with that, try the manufacturer.",
+        "That's handled by another office, you'll need to ring them.",
+        "Go back to the store where you bought it.",
+        "You'll have to take that up with the carrier.",
+        "We don't deal with that here, call the head office.",
+        "Their number is on the website, give them a call.",
+        "Email the claims department, they handle that, not me.",
+        "That's a question for your insurance company.",
+        "You'd better speak to your landlord about that.",
+        "Call the pharmacy directly, we can't do anything about it here.",
+        "That's not something I handle, you'll need to contact someone else.",
+        "Ask the seller, we only ship the parcels.",
+        "You'll have to visit a branch in person for that.",
+        "That's up to your employer, talk to your HR people.",
+        "Ring the other number, this line is only for sales.",
+        "You need to go through the school's financial aid office for that.",
+        "Get in touch with the vendor, they're the ones who can fix it.",
+        "Write to the complaints address, I can't do anything on this call.",
+        "Contact your doctor's surgery about it, not us.",
+    ),
+)
+
+HALF_HEARTED = FocusCue(
+    kind="half_hearted",
+    examples=(
+        "You can edit that under your profile settings.",
+        "You can do that yourself online.",
+        "You could try resetting it from the app.",
+        "It's all on our website if you want to look it up.",
+        "There's a form on the portal you can fill in.",
+        "You can check the tracking page for updates.",
+        "If you want, you can send us an email about it.",
+        "You might want to have a look at the FAQ.",
+        "Just update it through the app when you get a chance.",
+        "You can download the form and post it to us.",
+        "Try logging in again later and see if it works.",
+        "The instructions are in the manual, you can follow those.",
+        "You can cancel it from the subscriptions page whenever you like.",
+        "Keep an eye on your email, maybe it will come through.",
+        "Have a look in the help section, it explains how.",
+        "Maybe restart the device and see if that helps.",
+        "You can request a copy through the online portal.",
+        "Just wait a few days and check again.",
+        "There's a video on our site that shows you how to do it.",
+        "You can book it online, it's quicker.",
+        "If you log in, you'll find the statement under documents.",
+        "Fill in the web form and someone might get back to you.",
+    ),
+)
+
+OWNERSHIP = FocusCue(
+    kind="ownership",
+    examples=(
+        "I'll file the dispute myself and call you back on Friday.",
+        "Let me deal with that for you straight away.",
+        "I will look into the charge with our finance team myself and phone you within two hours.",
+        "I'll personally follow up with the courier and email you by tomorrow.",
+        "I'm going to escalate this to my supervisor today and call you back by five.",
+        "I'll contact the bank on your behalf and get back to you this afternoon.",
+        "Leave it with me, I'll sort it out and ring you tomorrow morning.",
+        "I'll make sure the refund goes through and send you a confirmation tonight.",
+        "I'll call the pharmacy for you now and stay on it until it's fixed.",
+        "I'll reschedule the technician for you and text you the new time.",
+        "I've raised the complaint myself and I'll chase it on Monday.",
+        "I will personally keep an eye on this and update you by the end of the day.",
+        "Don't worry about the form, I'll fill it in for you and send it off today.",
+        "I'll speak to the warehouse myself and call you back before noon.",
+        "You don't have to do anything, I'll change it for you now.",
+        "I'm sending the replacement out myself today and I'll email you the tracking.",
+        "I'll handle the paperwork and let you know as soon as it's approved, by Wednesday at the latest.",
+        "I'm going to credit your account right now and confirm it by text.",
+        "Let me ring the landlord for you, and I'll call you straight back.",
+        "I'll open the claim for you today and follow it through to the end.",
+    ),
+)
+
+NEUTRAL = FocusCue(
+    kind="neutral",
+    examples=(
+        # routine status lines
+        "A technician is booked for 9 tomorrow.",
+        "Your refill will be ready at the pharmacy by noon.",
+        "The parcel is scheduled for delivery on Thursday.",
+        "Your payment has been processed.",
+        "Your claim number is four five one two.",
+        "The next available appointment is Monday at ten.",
+        "The system shows the order was shipped yesterday.",
+        "Your new card will arrive in five to seven business days.",
+        "The engineer will ring you half an hour before he arrives.",
+        "The courier will collect the return on Wednesday.",
+        "I've booked you in for Tuesday at three.",
+        "I have cancelled the old order and placed the new one.",
+        # plain facts and explanations
+        "The transaction was declined by the card issuer.",
+        "The fault is in the cable outside the building.",
+        "There was a system outage this morning.",
+        "The prescription has expired, so it needs renewing by the doctor.",
+        "Your policy covers windscreen damage.",
+        "The office is open until six on weekdays.",
+        # safety referrals inside a helpful answer
+        "If you smell gas, leave the building and call the emergency line first.",
+        "If the pain gets worse before then, please go to the emergency room.",
+        "For your safety, stay in the car with the hazard lights on.",
+        "If anyone is injured, call an ambulance right away.",
+        "If sparks come out of the socket, turn off the mains and call the fire brigade.",
+        # hand-overs
+        "I'll transfer you to our automated payment line now.",
+        "I'm putting you through to the billing team, they'll have your details.",
+        "Please hold while I connect you to a specialist.",
+        "Let me transfer you to the card security team, I've told them what happened.",
+        # questions, acknowledgements, pleasantries
+        "Can I have your account number, please?",
+        "What is the best phone number to reach you?",
+        "Could you spell your last name for me?",
+        "Would you like me to email you a copy?",
+        "Can I call you back on this number if we get cut off?",
+        "Thank you for calling, have a great day.",
+        "Let me pull up your account.",
+        "One moment while I check.",
+        "Let me just look into that for you.",
+        "Is there anything else I can help you with?",
+        "No problem.",
+        "Sure, not a problem at all, happy to help.",
+        "Okay, I've got that down.",
+        "I'm sorry to hear about that, that sounds frustrating.",
+        "So that's the 12th of March, correct?",
+        "You'll receive a confirmation email shortly.",
+        "Your account is all set.",
+        "You can pay by card or bank transfer.",
+        "You can pick it up any time after two.",
+        "You can still use the old card until the new one arrives.",
+        "You can take the tablets with food.",
+        "Feel free to call us back if it happens again.",
+        "If you have any other questions, just give us a call.",
+        "The form needs your doctor's signature before we can process it.",
+        "Keep the receipt in case you need it for the warranty.",
+        "The pharmacy will text you when it's ready.",
+        "You'll need your reference number when the driver arrives.",
+    ),
+)
+
+FOCUS_CUES: list[FocusCue] = [BLAME_SHIFT, REDIRECT, HALF_HEARTED, OWNERSHIP, NEUTRAL]
+
+_FIRST = (
+    r"(?:i'll|i will|i'm going to|i am going to|i'm gonna|let me|i've|i have|i'd|i can|i'm|i am|"
+    r"we'll|we will)"
+)
+_CONTACT = (
+    r"(?:call|contact|ring|phone|email|e-mail|reach out to|get in touch with|speak to|speak with|talk to|"
+    r"check with|ask|go to|write to)"
+)
+_PARTY = (
+    r"(?:support|team|department|office|company|provider|bank|carrier|courier|manufacturer|landlord|insurer|"
+    r"insurance|store|shop|branch|pharmacy|pharmacist|doctor|clinic|school|servicer|lender|dealer|agency|"
+    r"people|folks|helpline|hotline|line|desk|seller|vendor|council|employer|number|management)"
+)
+_OTHER_PARTY = r"(?:their|the|your|that|another|a different|the other)\s+(?:[\w'-]+\s+){0,2}" + _PARTY
+_WHEN = (
+    r"(?:today|tonight|tomorrow|this (?:morning|afternoon|evening|week)|(?:by|on|before|until) (?:the end of|"
+    r"mon|tue|wed|thu|fri|sat|sun|noon|\d)|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"within (?:an?|one|two|three|\d+|the next) \w+|right (?:now|away)|in (?:a|one|an|\d+) (?:minute|hour)|"
+    r"\d{1,2}(?::\d\d)? ?(?:am|pm|o'clock))"
+)
+_CHANNEL = (
+    r"(?:online|website|web site|site|app|portal|settings|page|form|faq|help (?:centre|center|section)|"
+    r"account|"
+    r"manual|link|chat|email)\b"
+)
+
+# Regular expressions (case-insensitive, matched against lower-cased text) by group. The detectors read:
+# - `prefilter`: a sentence that matches none of these is never encoded (a cheap gate, broad on purpose);
+# - one group per kind: phrasing that backs that kind (raises its score);
+# - `first_person` and `concrete`: ownership needs a first-person commitment to a concrete step or time;
+# - `agent_acts`: the agent says it will do the contacting or the change itself, so it is not sending the
+#   customer anywhere;
+# - `safety`, `handover`: a referral for safety or a transfer that hands the customer over is not a redirect.
+FOCUS_PATTERNS: dict[str, list[str]] = {
+    "prefilter": [
+        r"\b" + _FIRST + r"\b",
+        r"\b(?:myself|personally|on your behalf|for you|leave it with me|with me)\b",
+        r"\byou(?:'ll| will|'d| would)?\s+(?:\w+\s+)?(?:need|have|want|might|may|could|can|should|must|"
+        r"got)\b",
+        r"\byou (?:gave|missed|forgot|entered|typed|sent|chose|picked|booked|ordered|signed|put|didn't|never|"
+        r"had)\b",
+        r"\b(?:yourself|try|go to|go back|call|ring|contact|email|e-mail|reach|speak|talk|visit|check|ask|"
+        r"write)\b",
+        r"\b(?:have a look|look it up|wait|restart|unplug|maybe|log in|login|download|fill|self-service)\b",
+        r"\b(?:website|site|online|app|portal|form|faq|help cent(?:re|er)|settings|page|manual|number|"
+        r"line)\b",
+        r"\b(?:fault|blame|responsib\w*|mistake|error|messed|caused|problem|issue|side|end|doing|lost|"
+        r"late)\b",
+        r"\b(?:because|that's why|which is why|due to|nothing to do|not us|not ours|wasn't us|on them)\b",
+        r"\b(?:department|team|office|company|provider|bank|carrier|courier|manufacturer|landlord|insurer|"
+        r"seller)\b",
+        r"\b(?:not (?:our|my|me|us|something)|we only|only (?:do|handle|deal))\b",
+        r"\b(?:they|them|their|he|him|his|she|her)\b",
+    ],
+    "blame_shift": [
+        r"\bnot (?:our|my) (?:fault|mistake|error|problem|doing)\b",
+        r"\b(?:their|his|her|your|the [\w-]+'s) (?:fault|mistake|error|problem|mess|responsibility)\b",
+        r"\b(?:on|from) (?:their|your|the [\w-]+'s) (?:side|end)\b",
+        r"\b(?:that's|that is|it's|it is) (?:on|down to) (?:them|him|her|you|the [\w-]+)\b",
+        r"\bnot on (?:us|our end|our side|me)\b",
+        r"\b(?:that's|that is|which is) (?:why|what caused)\b",
+        r"\b(?:we're|we are|i'm|i am) not (?:responsible|to blame|at fault)\b",
+        r"\b(?:nothing to do with (?:us|me)|(?:can't|cannot|can not) be (?:held )?(?:responsible|blamed))\b",
+        r"\b(?:we|i) (?:have|had) nothing to do with\b",
+        r"\b(?:blame|fault of|your own doing)\b",
+        r"\byou (?:should have|shouldn't have|didn't|did not|must have|never)\b",
+        r"\byou (?:gave|put in|entered|typed|signed|chose|picked|missed|forgot|booked) (?:us |the |an? |"
+        r"your )?"
+        r"(?:old|wrong|incorrect|expired|outdated|late)\b",
+        r"\bif you had\b",
+        r"\b(?:messed (?:it |this |that )?up|dropped the ball|got it wrong)\b",
+    ],
+    "redirect": [
+        r"\bnot (?:my|our) (?:department|area|job|team|responsibility|remit|problem)\b",
+        r"\b(?:not something|nothing) (?:i|we) (?:handle|deal with|do|can do)\b",
+        r"\byou(?:'ll| will|'d| would)? (?:have|need|got|want) to (?:\w+ )?(?:call|contact|ring|email|phone|"
+        r"speak|"
+        r"talk|reach|go|take (?:it|that|this) up|ask|write)\b",
+        r"\b" + _CONTACT + r" " + _OTHER_PARTY,
+        r"\b(?:call|contact|ring|phone|email|ask) (?:them|they)\b",
+        r"\bgive (?:them|him|her|the [\w-]+) a (?:ring|call|buzz)\b",
+        r"\b(?:handled|dealt with|done) by (?:the|a|their|another)\b",
+        r"\b(?:with|to) (?:them|the [\w-]+) directly\b|\bdirectly with\b",
+        r"\b(?:contact|call|ring|email) \w+ about (?:it|that|this)\b",
+        r"\b(?:a|more of a) (?:question|matter|thing) for (?:your|the|them)\b",
+        r"\b(?:you're|you are|you'd be) better off (?:calling|contacting|ringing|asking|talking|going)\b",
+        r"\b(?:i'd|i would) (?:call|contact|ring|ask) (?:them|the|your)\b",
+        r"\btry (?:the|their|your) (?:[\w-]+ ){0,2}(?:number|line|desk|team|office|helpline|hotline)\b",
+        r"\bwe (?:only|just) (?:do|handle|deal with)\b",
+        r"\bwe (?:don't|do not|can't|cannot) (?:handle|deal with|do|help with) (?:that|this|those|refunds)\b",
+        r"\b(?:i|we) (?:can't|cannot) (?:help (?:you )?with|do) (?:that|this|refunds|anything)\b",
+        r"\byourself\b",
+    ],
+    "half_hearted": [
+        # the customer is pointed to a self-service channel to do it ...
+        r"\byou(?:'d| would| can| could| may| might| should)?(?: just| also| simply| easily| always|"
+        r" actually)?"
+        r"(?: need to| have to| want to)? (?:do|change|update|find|check|download|cancel|reset|request|book|"
+        r"manage|"
+        r"submit|track|fill|look|see|print|upload|order|reorder|renew|edit|pause|set|log|sign|go|use|"
+        r"resubmit|"
+        r"follow)\b.*\b" + _CHANNEL,
+        r"^(?:\w+,? )?(?:just |maybe |simply )?(?:go|log|check|look|download|fill|visit|use|resubmit|follow|"
+        r"keep)\b"
+        r".*\b" + _CHANNEL,
+        r"\b(?:it's|it is|everything is|it's all|all|that's|that is|the steps are|instructions are) (?:on|"
+        r"in) "
+        r"(?:the|our|your) (?:website|site|app|portal|faq|manual|help)",
+        r"\b(?:self[- ]service|do (?:it|that|the \w+ request) yourself|request (?:it|that) yourself)\b",
+        # ... or left to try things alone
+        r"\b(?:try (?:again|logging|resetting|restarting|turning|unplugging|rebooting)|give (?:it|"
+        r"that) a (?:try|go)|"
+        r"have you tried|maybe try|just wait|keep (?:checking|an eye))\b",
+    ],
+    "ownership": [
+        r"\b(?:myself|personally|on your behalf|leave it with me|i'll take care|let me take care|i'll handle|"
+        r"i'll sort|i will sort|i'll make sure|i will make sure|i'll chase|i'll follow up|"
+        r"i will follow up)\b",
+        r"\b(?:call|ring|phone|email|text|get back to) you (?:back )?",
+        r"\b(?:i'm|i am) going to (?:\w+ )?(?:cancel|call|send|order|book|file|put in|raise|escalate|process|"
+        r"stay|contact|speak|reach|change|fix|refund|credit)\b",
+        r"\b(?:i'll|i will) (?:get|have) (?:that|it|this|the [\w-]+) (?:sorted|done|fixed|rebooked|sent|"
+        r"moved)\b",
+        r"\bfrom me\b",
+    ],
+    "first_person": [r"\b(?:i|i'll|i'm|i've|i'd|me|my|myself|we'll|we will)\b"],
+    "concrete": [
+        _WHEN,
+        r"\b(?:call|ring|phone|email|text|get back to|update|message) you\b",
+        r"\b(?:file|raise|open|submit|send|book|rebook\w*|reschedule|escalate|refund|replace|order|dispatch|"
+        r"arrange|"
+        r"chase|fix|update|cancel|contact|speak to|check|credit|waive|reverse|reissue|fill in|lodge|log)\b",
+    ],
+    "agent_acts": [
+        r"(?<!nothing )(?<!anything )(?<!not much )\b(?:i'll|i will|i'm going to|i am going to|i'm gonna|"
+        r"let me|"
+        r"i can|i could)\s+(?:[\w-]+\s+){0,2}(?:call|contact|ring|email|phone|speak|reach|do|cancel|change|"
+        r"update|handle|sort|take care|send|file|order|book|raise|escalate|reset|fix|move|arrange|process|"
+        r"refund)\b",
+    ],
+    "safety": [
+        r"\b(?:911|999|112|emergency|ambulance|fire (?:department|brigade|service)|poison control|police)\b",
+        r"\b(?:smell gas|gas leak|carbon monoxide|bleeding|chest pain|unsafe|danger\w*|for your safety|"
+        r"get out)\b",
+        r"\b(?:dose|dosage|side effects?|symptoms?|allerg\w*|stop taking|interactions?|fever|swelling|"
+        r"pain)\b",
+        r"\b(?:urgent care|a&e|the er)\b",
+    ],
+    "handover": [
+        r"\b(?:transfer(?:ring)?|put(?:ting)?|connect(?:ing)?|patch(?:ing)?|hand(?:ing)?) you (?:over |"
+        r"through )?"
+        r"(?:to|now|through)\b",
+        r"\bautomated (?:\w+ )?(?:line|system|service)\b",
+        r"\b(?:hold|stay on the line) while i (?:transfer|connect|put)\b",
+    ],
+}
