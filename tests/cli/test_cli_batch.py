@@ -17,6 +17,9 @@ def test_when_folder_with_a_bad_call_then_others_written_and_status_1(cli, share
     (calls / "broken.json").write_text('{"call_id": "broken", "utterances": [}')
     (calls / "no-checklist.txt").write_text("Agent: Hello.\nCustomer: Hi.\n")
     (calls / "notes.md").write_text("not a call, not picked up")
+    klingon = json.loads((calls / CALLS[0]).with_suffix(".json").read_text())
+    klingon.update(call_id="klingon", language="tlh")
+    (calls / "klingon.json").write_text(json.dumps(klingon))  # the engine refuses it, in a chunk with others
     out = tmp_path / "reports"
 
     res = cli("batch", calls, "--checklists", set_dir / "checklists", "--out", out, "--quiet")
@@ -25,7 +28,8 @@ def test_when_folder_with_a_bad_call_then_others_written_and_status_1(cli, share
     assert sorted(p.stem for p in out.glob("*.json")) == sorted(CALLS)
     assert "broken.json: line 1, column" in res.err
     assert "no-checklist.txt: " in res.err and "names no checklist" in res.err
-    assert "audited 3 calls" in res.out and "2 skipped" in res.out
+    assert "klingon.json: " in res.err
+    assert "audited 3 calls" in res.out and "3 skipped" in res.out
     report = json.loads((out / "parcel_courier-1.json").read_text())
     assert report["call_id"] == "parcel_courier-1"
     assert report["checklist"]["id"] == "parcel_courier"
