@@ -79,7 +79,8 @@ def normalize(text: str) -> Normalized:
                 break
         has_word = any(not text[s:e].isdigit() for _, s, e in parts)
         total = sum(len(d) for d, _, _ in parts)
-        if total >= MIN_DIGITS and (len(parts) > 1 or has_word):
+        spelled = has_word or (len(parts) > 1 and max(len(d) for d, _, _ in parts) <= 2)  # "4 1 1 1 ..."
+        if total >= MIN_DIGITS and spelled:  # written numbers keep their shape for the recognizers
             runs.append((parts[0][1], parts[-1][2], parts))
         i = max(j, i + 1)
     out: list[str] = []

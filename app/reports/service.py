@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import case, exists, func, select
+from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
 from app.calls.models import Call, CallItem, CallQuestion, CallReason, CallStatus
@@ -28,7 +29,8 @@ def _scope(table, tenant_id: str, f: WasteFilters) -> list:  # noqa: ANN001
         conds.append(table.call_at < to_utc(f.date_to))
     if f.reason is not None:
         call_id = table.id if table is Call else table.call_id
-        conds.append(exists().where(CallReason.call_id == call_id, CallReason.reason == f.reason))
+        cr = aliased(CallReason)  # not the CallReason the per-reason query joins
+        conds.append(exists().where(cr.call_id == call_id, cr.reason == f.reason))
     return conds
 
 

@@ -1,0 +1,73 @@
+"""Webhooks: a signed POST on `done`, retried with backoff after a failure, visible in the delivery log."""
+
+from __future__ import annotations
+
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from svc_factories import Api, golden_call
+
+from app.webhooks.service import verify
+
+
+class _Receiver:
+    """A real HTTP endpoint on loopback that fails the first `fail_first` requests."""
+
+    def __init__(self, fail_first: int) -> None:
+        self.requests: list[tuple[dict[str, str], bytes]] = []
+        receiver = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:  # noqa: N802 - http.server's name
+                body = self.rfile.read(int(self.headers["Content-Length"]))
+                receiver.requests.append((dict(self.headers), body))
+                self.send_response(500 if len(receiver.requests) <= fail_first else 204)
+                self.end_headers()
+
+            def log_message(self, *args: object) -> None:
+                return None
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_port}/hook"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+
+
+@pytest.fixture
+def receiver():  # noqa: ANN201
+    r = _Receiver(fail_first=1)
+    yield r
+    r.close()
+
+
+def test_when_call_done_then_signed_event_retried_until_delivered(api: Api, receiver: _Receiver) -> None:
+    t = api.tenant()
+    created = api.client.post("/v1/webhooks", json={"url": receiver.url}, headers=t.headers("admin"))
+    assert created.status_code == 201, created.text
+    hook = created.json()
+    call_id = api.submit(t, {"transcript": golden_call()})["id"]
+    call = api.wait(t, call_id)
+    deadline = time.monotonic() + 30
+    log: list[dict] = []
+    while time.monotonic() < deadline:
+        log = api.client.get(f"/v1/webhooks/{hook['id']}/deliveries", headers=t.headers()).json()["items"]
+        if log and log[0]["state"] == "delivered":
+            break
+        time.sleep(0.1)
+    assert log[0]["state"] == "delivered" and log[0]["attempts"] == 2 and log[0]["last_status_code"] == 204
+    assert len(receiver.requests) == 2
+    headers, body = receiver.requests[-1]
+    assert headers["X-Callaudit-Event"] == f"call.{call['status']}"
+    assert verify(hook["secret"], headers["X-Callaudit-Timestamp"], body, headers["X-Callaudit-Signature"])
+    assert not verify("whsec_wrong", headers["X-Callaudit-Timestamp"], body, headers["X-Callaudit-Signature"])
+    assert f'"call_id":"{call_id}"'.encode() in body
+
+
+def test_when_webhook_url_invalid_then_422(api: Api) -> None:
+    t = api.tenant()
+    r = api.client.post("/v1/webhooks", json={"url": "ftp://example.com/x"}, headers=t.headers())
+    assert r.status_code == 422 and "url" in r.text
