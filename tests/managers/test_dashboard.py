@@ -45,8 +45,8 @@ def test_dashboard_per_item_week_and_reason(client, settings, tenants):
             ("2026-11-02", 2, 2, 2),
             ("2026-11-09", 2, 1, 1),
         ]
-        assert d.heatmap["no_start"] == {"vehicle": 0, "move_to_street": 3, "location": 3}
-        assert d.heatmap["flat_tire"] == {"move_to_street": 0}
+        assert d.heatmap == {"no_start": {"move_to_street": 3, "location": 3}}
+        assert d.reasons == ["flat_tire", "no_start"]
         flat = dashboard.dashboard(
             session=s,
             tenant_id=a["id"],
