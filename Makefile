@@ -21,9 +21,10 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 setup: $(STAMP)
 
-# until the service is wired in: audit the bundled example call and print the readable report
+# the service on its embedded defaults (SQLite in ./data, in-process workers) on 127.0.0.1:8000;
+# prints a demo tenant's API key and where the OpenAPI docs are
 run: setup
-	$(BIN)/callaudit audit examples/roadside-call.json --checklist roadside --format text
+	$(BIN)/callaudit serve --host 127.0.0.1 --port 8000 --demo
 
 test: setup
 	$(BIN)/python -m pytest -q

@@ -11,7 +11,6 @@ import uuid
 from collections.abc import Iterator
 
 import pytest
-
 import svc_servers as servers
 from svc_factories import Api
 

@@ -107,8 +107,10 @@ def count_rows(settings: Any) -> dict[str, int]:
     from app.jobs.models import Job
 
     with new_session(settings) as s:
-        counts = {t.__tablename__: s.execute(select(func.count()).select_from(t)).scalar_one()
-                  for t in (Call, CallQuestion, CallItem, CallReason, Job)}
+        counts = {
+            t.__tablename__: s.execute(select(func.count()).select_from(t)).scalar_one()
+            for t in (Call, CallQuestion, CallItem, CallReason, Job)
+        }
     for name, folder in (("blobs", settings.blob_dir), ("tmp", settings.tmp_dir)):
         counts[name] = sum(1 for p in folder.rglob("*") if p.is_file()) if folder.exists() else 0
     return counts

@@ -17,13 +17,25 @@ REPO = Path(__file__).resolve().parents[2]
 def callaudit(*args: str, env: dict[str, str], log: Path | None = None) -> subprocess.Popen:
     """Start `callaudit ARGS` (the installed entry point's module) with the test's CALLAUDIT_* environment."""
     out = open(log, "ab") if log else subprocess.DEVNULL  # noqa: SIM115 - closed with the process
-    return subprocess.Popen([sys.executable, "-m", "app.cli", *args], cwd=REPO, env={**os.environ, **env},
-                            stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "app.cli", *args],
+        cwd=REPO,
+        env={**os.environ, **env},
+        stdout=out,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
 
 
 def run_callaudit(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "app.cli", *args], cwd=REPO, env={**os.environ, **env},
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "app.cli", *args],
+        cwd=REPO,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def wait_ready(base: str, proc: subprocess.Popen, timeout: float = 90) -> None:

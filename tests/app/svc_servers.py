@@ -1,4 +1,4 @@
-"""Real PostgreSQL and Redis servers for the tests, started on loopback in a temp dir (no system service needed).
+"""Real PostgreSQL and Redis servers for the tests on loopback in a temp dir (no system service).
 
 PostgreSQL refuses to run as root, so when the tests run as root the cluster belongs to the `postgres` user.
 """
@@ -54,8 +54,9 @@ class Postgres:
     def create_database(self, name: str) -> str:
         import psycopg
 
-        with psycopg.connect(f"host=127.0.0.1 port={self.port} user=postgres dbname=postgres",
-                             autocommit=True) as conn:
+        with psycopg.connect(
+            f"host=127.0.0.1 port={self.port} user=postgres dbname=postgres", autocommit=True
+        ) as conn:
             conn.execute(f'CREATE DATABASE "{name}"')
         return self.url(name)
 
@@ -69,7 +70,7 @@ class Postgres:
 
 
 def start_postgres() -> Postgres:
-    """A throwaway cluster in its own temp dir (directly under the system temp dir, which every user can reach)."""
+    """A throwaway cluster in its own temp dir (under the system temp dir, reachable by all)."""
     import tempfile
 
     initdb, postgres = pg_binary("initdb"), pg_binary("postgres")
@@ -88,14 +89,39 @@ def start_postgres() -> Postgres:
             os.setuid(pw.pw_uid)
 
     data = root / "data"
-    subprocess.run([initdb, "-D", str(data), "-U", "postgres", "-A", "trust", "--no-sync", "-E", "UTF8"],
-                   check=True, capture_output=True, preexec_fn=demote, cwd=root)
+    subprocess.run(
+        [initdb, "-D", str(data), "-U", "postgres", "-A", "trust", "--no-sync", "-E", "UTF8"],
+        check=True,
+        capture_output=True,
+        preexec_fn=demote,
+        cwd=root,
+    )
     port = free_port()
     log = open(root / "postgres.log", "wb")  # noqa: SIM115 - lives as long as the server
     proc = subprocess.Popen(
-        [postgres, "-D", str(data), "-p", str(port), "-h", "127.0.0.1", "-k", str(root), "-c", "fsync=off",
-         "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=200"],
-        stdout=log, stderr=subprocess.STDOUT, preexec_fn=demote, cwd=root,
+        [
+            postgres,
+            "-D",
+            str(data),
+            "-p",
+            str(port),
+            "-h",
+            "127.0.0.1",
+            "-k",
+            str(root),
+            "-c",
+            "fsync=off",
+            "-c",
+            "synchronous_commit=off",
+            "-c",
+            "full_page_writes=off",
+            "-c",
+            "max_connections=200",
+        ],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        preexec_fn=demote,
+        cwd=root,
     )
     _wait_port(port, proc, "postgres")
     return Postgres(port=port, proc=proc, root=root)
@@ -124,7 +150,22 @@ def start_redis(root: Path) -> Redis:
         raise FileNotFoundError("redis-server not found")
     root.mkdir(parents=True, exist_ok=True)
     port = free_port()
-    proc = subprocess.Popen([binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-                             "--dir", str(root)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [
+            binary,
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            str(root),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     _wait_port(port, proc, "redis-server")
     return Redis(port=port, proc=proc)

@@ -25,11 +25,18 @@ def _job_of(settings, call_id: str):  # noqa: ANN001, ANN202
         return call.status, s.get(Job, call.current_job_id)
 
 
-@pytest.mark.parametrize("backend", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)], indirect=True)
-def test_when_worker_killed_mid_job_then_another_finishes_it_once(redis_server, service_env, monkeypatch,
-                                                                   tmp_path) -> None:  # noqa: ANN001
-    env = {**service_env, "CALLAUDIT_BROKER_URL": redis_server.url, "CALLAUDIT_JOB_LEASE_S": "2",
-           "CALLAUDIT_REPUBLISH_S": "3"}
+@pytest.mark.parametrize(
+    "backend", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)], indirect=True
+)
+def test_when_worker_killed_mid_job_then_another_finishes_it_once(
+    redis_server, service_env, monkeypatch, tmp_path
+) -> None:  # noqa: ANN001
+    env = {
+        **service_env,
+        "CALLAUDIT_BROKER_URL": redis_server.url,
+        "CALLAUDIT_JOB_LEASE_S": "2",
+        "CALLAUDIT_REPUBLISH_S": "3",
+    }
     for k, v in env.items():
         monkeypatch.setenv(k, v)
     from app.core.config import get_settings
@@ -37,8 +44,10 @@ def test_when_worker_killed_mid_job_then_another_finishes_it_once(redis_server, 
 
     get_settings.cache_clear()
     settings = get_settings()
-    workers = {name: callaudit("worker", "--name", name, "--concurrency", "1", env=env, log=tmp_path / f"{name}.log")
-               for name in ("w1", "w2")}
+    workers = {
+        name: callaudit("worker", "--name", name, "--concurrency", "1", env=env, log=tmp_path / f"{name}.log")
+        for name in ("w1", "w2")
+    }
     try:
         with TestClient(create_app(settings)) as client:
             api = Api(client=client, settings=settings)

@@ -1,4 +1,4 @@
-"""Nothing accepted is lost: a server killed with jobs queued (and one running) finishes them all after restart,
+"""Nothing accepted is lost: a server killed with jobs queued finishes them all after restart,
 each stored once; the CLI creates tenants and keys."""
 
 from __future__ import annotations
@@ -24,8 +24,12 @@ def _done(settings) -> dict[str, str]:  # noqa: ANN001
         return {c.id: c.status for c in s.exec(select(Call))}
 
 
-@pytest.mark.parametrize("backend", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)], indirect=True)
-def test_when_server_killed_with_jobs_queued_then_all_finish_after_restart(service_env, settings, tmp_path) -> None:  # noqa: ANN001
+@pytest.mark.parametrize(
+    "backend", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)], indirect=True
+)
+def test_when_server_killed_with_jobs_queued_then_all_finish_after_restart(
+    service_env, settings, tmp_path
+) -> None:  # noqa: ANN001
     env = {**service_env, "CALLAUDIT_WORKERS": "1", "CALLAUDIT_JOB_LEASE_S": "2"}
     created = run_callaudit("admin", "create-tenant", "durable", env=env)
     assert created.returncode == 0, created.stderr
@@ -40,8 +44,10 @@ def test_when_server_killed_with_jobs_queued_then_all_finish_after_restart(servi
     try:
         wait_ready(base, server)
         assert httpx.patch(f"{base}/v1/tenant", json={"redact_pii": False}, headers=h).status_code == 200
-        ids = [httpx.post(f"{base}/v1/calls", json={"transcript": golden_call()}, headers=h).json()["id"]
-               for _ in range(N_CALLS)]
+        ids = [
+            httpx.post(f"{base}/v1/calls", json={"transcript": golden_call()}, headers=h).json()["id"]
+            for _ in range(N_CALLS)
+        ]
     finally:
         kill(server)  # SIGKILL: no graceful shutdown at all
     before = _done(settings)
@@ -51,7 +57,9 @@ def test_when_server_killed_with_jobs_queued_then_all_finish_after_restart(servi
     try:
         wait_ready(base, server)
         deadline = time.monotonic() + 120
-        while time.monotonic() < deadline and any(s not in ("done", "failed") for s in _done(settings).values()):
+        while time.monotonic() < deadline and any(
+            s not in ("done", "failed") for s in _done(settings).values()
+        ):
             time.sleep(0.2)
         calls = [httpx.get(f"{base}/v1/calls/{i}", headers=h).json() for i in ids]
     finally:

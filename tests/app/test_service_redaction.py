@@ -18,12 +18,17 @@ def redactor():  # noqa: ANN201
         ("My card is 4111 1111 1111 1111.", "My card is [CARD]."),
         ("it's four one one one one one one one one one one one one one one one", "it's [CARD]"),
         ("card number 4 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 thanks", "card number [CARD] thanks"),
-        ("my visa is five five five five, double five five five, four four four four, four four four four",
-         "my visa is [CARD]"),
+        (
+            "my visa is five five five five, double five five five, four four four four, four four four four",
+            "my visa is [CARD]",
+        ),
         ("SSN 536-22-4187", "SSN [SSN]"),
         ("my social is five three six, two two, four one eight seven", "my social is [SSN]"),
         ("call me back at (415) 555-0132", "call me back at [PHONE]"),
-        ("my phone number is four one five, five five five, zero one three two", "my phone number is [PHONE]"),
+        (
+            "my phone number is four one five, five five five, zero one three two",
+            "my phone number is [PHONE]",
+        ),
         ("it's jane.doe@example.com", "it's [EMAIL]"),
         ("email is john dot smith at gmail dot com", "email is [EMAIL]"),
         ("I was born on March 14th, 1985", "I was born on [DOB]"),
@@ -52,9 +57,16 @@ def test_when_no_personal_data_then_unchanged(redactor, text: str) -> None:  # n
 
 
 def test_when_report_tree_then_only_text_fields_redacted(redactor) -> None:  # noqa: ANN001
-    report = {"call_id": "c-4111111111111111", "questions": [
-        {"item": "card", "why": "The customer gave 4111 1111 1111 1111 at utterance 3.",
-         "evidence": [{"utterance": 3, "text": "It's 4111 1111 1111 1111."}]}]}
+    report = {
+        "call_id": "c-4111111111111111",
+        "questions": [
+            {
+                "item": "card",
+                "why": "The customer gave 4111 1111 1111 1111 at utterance 3.",
+                "evidence": [{"utterance": 3, "text": "It's 4111 1111 1111 1111."}],
+            }
+        ],
+    }
     out = redactor.redact_tree(report)
     assert out["call_id"] == report["call_id"]  # ids are not text
     assert out["questions"][0]["evidence"][0]["text"] == "It's [CARD]."

@@ -1,4 +1,4 @@
-"""Every endpoint, called with another tenant's key on the first tenant's ids, answers 404 and shows nothing."""
+"""Every endpoint, called with another tenant's key on the first tenant's ids, answers 404."""
 
 from __future__ import annotations
 
@@ -56,10 +56,13 @@ def _a_ids(api: Api) -> dict[str, str]:
     a = api.tenant("tenant-a")
     call = api.wait(a, api.submit(a, {"transcript": golden_call()})["id"])
     yaml = "id: private_a\nname: A only\nitems: [{id: q1, question: 'What is your name?'}]\n"
-    r = api.client.post("/v1/checklists", content=yaml,
-                        headers={**a.headers("manager"), "Content-Type": "application/yaml"})
+    r = api.client.post(
+        "/v1/checklists", content=yaml, headers={**a.headers("manager"), "Content-Type": "application/yaml"}
+    )
     assert r.status_code == 201
-    hook = api.client.post("/v1/webhooks", json={"url": "http://127.0.0.1:9/hook"}, headers=a.headers()).json()
+    hook = api.client.post(
+        "/v1/webhooks", json={"url": "http://127.0.0.1:9/hook"}, headers=a.headers()
+    ).json()
     key = api.client.post("/v1/keys", json={"role": "qa"}, headers=a.headers()).json()
     return {"call_id": call["id"], "checklist_id": "private_a", "webhook_id": hook["id"], "key_id": key["id"]}
 
@@ -86,7 +89,9 @@ def test_when_other_tenant_uses_first_tenants_ids_then_404_everywhere(api: Api) 
     assert "private_a" not in {c["id"] for c in api.client.get("/v1/checklists", headers=h).json()["items"]}
     assert api.client.get("/v1/webhooks", headers=h).json()["items"] == []
     assert ids["key_id"] not in {k["id"] for k in api.client.get("/v1/keys", headers=h).json()}
-    assert api.client.get("/v1/reports/waste", params={"checklist": "private_a"}, headers=h).status_code == 404
+    assert (
+        api.client.get("/v1/reports/waste", params={"checklist": "private_a"}, headers=h).status_code == 404
+    )
     waste = api.client.get("/v1/reports/waste", params={"checklist": "roadside"}, headers=h).json()
     assert waste["calls"] == 0 and waste["times_asked"] == 0
     # the first tenant still sees all of it
