@@ -9,7 +9,7 @@ STAMP := $(VENV)/.callaudit-installed
 # CPU build, installed before the project so that no dependency pulls a CUDA build
 TORCH := torch==2.13.0
 
-.PHONY: setup run test lint
+.PHONY: setup run example test lint
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,10 @@ setup: $(STAMP)
 # prints a demo tenant's API key and where the OpenAPI docs are
 run: setup
 	$(BIN)/callaudit serve --host 127.0.0.1 --port 8000 --demo
+
+# the bundled example call against the library's roadside checklist, as a readable report
+example: setup
+	$(BIN)/callaudit audit examples/roadside-call.json --checklist roadside --format text
 
 test: setup
 	$(BIN)/python -m pytest -q
