@@ -35,12 +35,10 @@ class FocusAnalyzer:
         detectors: Sequence[FocusDetector] | None = None,
         *,
         exclusive: frozenset[frozenset[str]] = EXCLUSIVE,
-        top_k: int = 2,
     ) -> None:
         self.language = language
         self.detectors = list(detectors) if detectors is not None else default_detectors()
         self.exclusive = exclusive
-        self.top_k = top_k
         self._bank: CueBank | None = None
         self._lock = threading.Lock()
 
@@ -49,7 +47,7 @@ class FocusAnalyzer:
         """The language's cue bank, encoded on first use."""
         with self._lock:
             if self._bank is None:
-                self._bank = build_bank(self.language, self.top_k)
+                self._bank = build_bank(self.language)
             return self._bank
 
     def agent_sentences(self, transcript: Transcript) -> list[tuple[int, str]]:
@@ -72,7 +70,7 @@ class FocusAnalyzer:
     def views(
         self, transcripts: Sequence[Transcript], sentence_vectors: SentenceVectors | None = None
     ) -> list[list[SentenceView]]:
-        """Every prefiltered agent sentence of each call, with its cue similarities and pattern hits."""
+        """Every prefiltered agent sentence of each call, with how it reads as each cue kind and its hits."""
         bank = self.bank
         per_call = [self.agent_sentences(t) for t in transcripts]
         known = sentence_vectors or {}
@@ -85,10 +83,10 @@ class FocusAnalyzer:
             [np.asarray(known[t] if t in known else encoded[t], dtype=np.float32) for t in texts]
         )
         matrix /= np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-9)
-        sims = dict(zip(texts, bank.similarities(matrix), strict=True))
+        meaning = dict(zip(texts, bank.meaning(matrix), strict=True))
         groups = bank.groups
         return [
-            [SentenceView(u, s, sims[s], bank.hits(s), groups) for u, s in sentences]
+            [SentenceView(u, s, meaning[s], bank.hits(s), groups) for u, s in sentences]
             for sentences in per_call
         ]
 

@@ -1,7 +1,7 @@
 """What a customer-focus detector sees and decides: one agent sentence, scored against one kind.
 
-A detector never encodes or matches text itself: `SentenceView` carries the sentence's cosine to each kind's
-cue sentences and the pattern groups it matched, both computed once per sentence for all detectors.
+A detector never encodes or matches text itself: `SentenceView` carries how the sentence reads as each cue
+kind (the cue classifier's probabilities) and the pattern groups it matched, computed once for all detectors.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ class SentenceView:
 
     utterance: int  # 0-based index of the agent utterance in the transcript
     text: str  # the sentence, as spoken
-    similarity: dict[str, float]  # cue kind (the four kinds and `neutral`) -> cosine to its nearest cues
+    meaning: dict[str, float]  # cue kind (four kinds and `neutral`) -> probability the sentence reads as it
     hits: frozenset[str]  # names of the language's pattern groups that match the sentence
     groups: frozenset[str] = frozenset()  # every pattern group the language defines
 
@@ -27,20 +27,20 @@ class Candidate:
 
     utterance: int
     kind: str
-    score: float  # cue similarity plus pattern boost; compared with the detector's threshold
+    score: float  # meaning plus pattern boost; compared with the detector's threshold
     threshold: float
     text: str  # the sentence it rests on
     detector: str  # class name of the detector that decided
 
 
 class FocusDetector:
-    """Scores one customer-focus kind from cue similarity, backed by phrase patterns.
+    """Scores one customer-focus kind from meaning (the cue classifier), backed by phrase patterns.
 
     Class attributes hold the calibrated defaults; constructor arguments override them. A sentence is a
-    candidate when its score (similarity to the kind's cues, plus `boost` if the kind's own pattern group
-    matches) reaches `threshold`, beats its similarity to neutral agent speech by `margin`, every group in
-    `requires` matches (a group the language does not define is not required), no group in `vetoes` matches,
-    and `validate` agrees.
+    candidate when its score (the probability that it reads as the kind, plus `boost` if the kind's own
+    pattern group matches) reaches `threshold`, beats the probability of neutral agent speech by `margin`,
+    every group in `requires` matches (a group the language does not define is not required), no group in
+    `vetoes` matches, and `validate` agrees.
     """
 
     kind: ClassVar[str] = ""
@@ -65,8 +65,8 @@ class FocusDetector:
             self.boost = boost
 
     def score(self, view: SentenceView) -> float:
-        """Similarity to this kind's cues, raised when the kind's own phrasing is there."""
-        return view.similarity.get(self.kind, 0.0) + (self.boost if self.kind in view.hits else 0.0)
+        """How much the sentence reads as this kind, raised when the kind's own phrasing is there."""
+        return view.meaning.get(self.kind, 0.0) + (self.boost if self.kind in view.hits else 0.0)
 
     def validate(self, view: SentenceView) -> bool:
         """Hook for a kind-specific check beyond patterns; accepts by default."""
@@ -79,7 +79,7 @@ class FocusDetector:
         if any(group in view.hits for group in self.vetoes):
             return None
         score = self.score(view)
-        if score < self.threshold or score - view.similarity.get("neutral", 0.0) < self.margin:
+        if score < self.threshold or score - view.meaning.get("neutral", 0.0) < self.margin:
             return None
         if not self.validate(view):
             return None

@@ -1,7 +1,11 @@
-"""A language's focus cues made ready to use: cue sentences encoded once, pattern groups compiled once.
+"""A language's focus cues made ready to use: a small classifier learned from the cue sentences, and the
+pattern groups compiled once.
 
-Built once per language by `FocusAnalyzer`, so the encoder sees each cue sentence once per process however
-many calls are audited.
+The classifier is what "recognised from meaning" rests on: a multinomial logistic regression over the
+language encoder's sentence vectors, trained on the language's own cue sentences (the four kinds plus neutral
+agent speech) each time a bank is built. It reads any sentence as a probability per cue kind, so detector
+thresholds are probabilities, comparable across encoders whose cosines sit in very different bands.
+Built once per language by `FocusAnalyzer` (tens of milliseconds); nothing is stored on disk.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 import numpy as np
+from sklearn.linear_model import LogisticRegression
 
 from audit.languages.base import Language
 
@@ -28,6 +33,7 @@ PATTERN_GROUPS = (
     "safety",
     "handover",
 )
+REGULARIZATION = 2.0  # inverse L2 strength of the cue classifier, chosen on the English dev utterances
 
 
 def normalize(text: str) -> str:
@@ -37,12 +43,11 @@ def normalize(text: str) -> str:
 
 @dataclass(frozen=True)
 class CueBank:
-    """Encoded cue sentences by kind and compiled pattern groups of one language."""
+    """The cue classifier and compiled pattern groups of one language."""
 
-    vectors: dict[str, np.ndarray]  # cue kind -> (n, d) unit vectors of its example sentences
+    classifier: LogisticRegression  # centred unit sentence vector -> probability of each cue kind
+    center: np.ndarray  # mean cue vector, removed before classifying (see `build_bank`)
     patterns: dict[str, re.Pattern[str]]  # group name -> one alternation of the group's expressions
-    center: np.ndarray  # mean of all cue vectors; removed before comparing (see `build_bank`)
-    top_k: int = 2  # similarity to a kind = mean cosine of the sentence's k nearest cues of that kind
 
     @property
     def groups(self) -> frozenset[str]:
@@ -59,40 +64,33 @@ class CueBank:
         low = normalize(text)
         return frozenset(name for name, rx in self.patterns.items() if name != PREFILTER and rx.search(low))
 
-    def similarities(self, vectors: np.ndarray) -> list[dict[str, float]]:
-        """For each sentence vector, its similarity to each cue kind."""
-        out: list[dict[str, float]] = [{} for _ in range(len(vectors))]
+    def meaning(self, vectors: np.ndarray) -> list[dict[str, float]]:
+        """For each sentence vector, how much it reads as each cue kind (probabilities summing to 1)."""
         if not len(vectors):
-            return out
-        vectors = _unit(vectors - self.center)
-        for kind, cues in self.vectors.items():
-            sims = vectors @ cues.T
-            k = min(self.top_k, sims.shape[1])
-            top = -np.sort(-sims, axis=1)[:, :k].mean(axis=1)
-            for row, value in zip(out, top, strict=True):
-                row[kind] = float(value)
-        return out
+            return []
+        probabilities = self.classifier.predict_proba(_unit(vectors - self.center))
+        kinds = [str(k) for k in self.classifier.classes_]
+        return [dict(zip(kinds, map(float, row), strict=True)) for row in probabilities]
 
 
-def build_bank(language: Language, top_k: int = 2) -> CueBank:
-    """Encode a language's cue sentences and compile its pattern groups."""
+def build_bank(language: Language, regularization: float = REGULARIZATION) -> CueBank:
+    """Encode a language's cue sentences, fit the cue classifier and compile the pattern groups."""
     cues = [cue for cue in language.focus_cues() if cue.examples]
-    encoder = language.encoder()
     texts = [text for cue in cues for text in cue.examples]
-    matrix = np.asarray(encoder.encode(texts), dtype=np.float32)
-    vectors: dict[str, list[np.ndarray]] = {}
-    for text_vector, kind in zip(matrix, [cue.kind for cue in cues for _ in cue.examples], strict=True):
-        vectors.setdefault(kind, []).append(text_vector)
+    labels = [cue.kind for cue in cues for _ in cue.examples]
+    if len(set(labels)) < 2:
+        raise ValueError(f"language {language.code!r}: focus cues need examples of at least two kinds")
+    matrix = np.asarray(language.encoder().encode(texts), dtype=np.float32)
+    # Sentence vectors of one language share a large common direction (for averaged static embeddings most
+    # of the cosine between any two sentences); removing the cues' mean keeps what tells the kinds apart.
+    center = matrix.mean(axis=0)
+    classifier = LogisticRegression(C=regularization, max_iter=5000).fit(_unit(matrix - center), labels)
     patterns = {
         name: re.compile("|".join(f"(?:{p})" for p in group), re.IGNORECASE)
         for name, group in language.focus_patterns().items()
         if group
     }
-    # Sentence vectors of one language share a large common direction (for averaged static embeddings most
-    # of the cosine between any two sentences); removing the cues' mean keeps what tells the kinds apart.
-    center = matrix.mean(axis=0)
-    centered = {k: _unit(np.stack(v) - center) for k, v in vectors.items()}
-    return CueBank(centered, patterns, center, top_k)
+    return CueBank(classifier, center, patterns)
 
 
 def _unit(v: np.ndarray) -> np.ndarray:

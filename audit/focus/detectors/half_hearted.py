@@ -13,7 +13,7 @@ class HalfHeartedDetector(FocusDetector):
     """
 
     kind = "half_hearted"
-    threshold = 0.34
-    margin = 0.1
-    boost = 0.25
+    threshold = 0.54
+    margin = 0.0
+    boost = 0.3
     vetoes = ("agent_acts",)

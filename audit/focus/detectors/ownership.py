@@ -14,8 +14,8 @@ class OwnershipDetector(FocusDetector):
     """
 
     kind = "ownership"
-    threshold = 0.24
+    threshold = 0.2
     margin = 0.0
-    boost = 0.15
+    boost = 0.2
     requires = ("first_person", "concrete")
     vetoes = ("handover",)

@@ -14,7 +14,7 @@ class RedirectDetector(FocusDetector):
     """
 
     kind = "redirect"
-    threshold = 0.44
+    threshold = 0.3
     margin = 0.1
-    boost = 0.3
+    boost = 0.1
     vetoes = ("safety", "handover", "agent_acts")
