@@ -5,8 +5,9 @@
 
 Accuracy: the focus detectors alone (no checklist) on every call of the set, written as reports and scored
 by the set's `extra_gold.jsonl` (only the customer-focus lines are printed). Speed: calls per second over the
-speed set after the model has loaded, first with an empty encoder cache (every sentence encoded) and then
-with vectors the engine would already hold, with the number of sentences that reached the encoder.
+speed set after the model has loaded: batched with an empty encoder cache (every sentence encoded), batched
+again with the vectors cached (as in the engine, which has already embedded the agent sentences), and one
+call at a time as `detect_focus` runs; with the number of sentences that passed the prefilter.
 """
 
 from __future__ import annotations
@@ -77,9 +78,14 @@ def speed(set_dir: Path) -> None:
     analyzer.bank  # noqa: B018  (encodes the cue sentences)
     load = time.perf_counter() - t0
     sentences = sum(len(analyzer.agent_sentences(c)) for c in calls)
-    for label in ("cold cache", "warm cache"):
+    runs = [
+        ("batched, cold encoder cache", lambda: analyzer.detect_many(calls)),
+        ("batched, warm encoder cache", lambda: analyzer.detect_many(calls)),
+        ("one call at a time, warm cache", lambda: [analyzer.detect(c) for c in calls]),
+    ]
+    for label, run in runs:
         t0 = time.perf_counter()
-        analyzer.detect_many(calls)
+        run()
         dt = time.perf_counter() - t0
         print(f"{set_dir.name} {label}: {len(calls)} calls in {dt:.2f} s = {len(calls) / dt:.0f} calls/s")
     print(

@@ -37,15 +37,17 @@ REGULARIZATION = 2.0  # inverse L2 strength of the cue classifier, chosen on the
 
 
 def normalize(text: str) -> str:
-    """Lower case with typographic apostrophes folded, the form pattern groups are written against."""
-    return text.replace("\u2019", "'").replace("\u2018", "'").lower()
+    """Lower case, typographic apostrophes folded, Russian ё as е: the form patterns are written in."""
+    return text.replace("\u2019", "'").replace("\u2018", "'").lower().replace("ё", "е")
 
 
 @dataclass(frozen=True)
 class CueBank:
     """The cue classifier and compiled pattern groups of one language."""
 
-    classifier: LogisticRegression  # centred unit sentence vector -> probability of each cue kind
+    kinds: tuple[str, ...]  # the cue kinds, in the order of the classifier's rows
+    weights: np.ndarray  # (kinds, d) classifier weights over centred unit sentence vectors
+    bias: np.ndarray  # (kinds,)
     center: np.ndarray  # mean cue vector, removed before classifying (see `build_bank`)
     patterns: dict[str, re.Pattern[str]]  # group name -> one alternation of the group's expressions
 
@@ -68,9 +70,10 @@ class CueBank:
         """For each sentence vector, how much it reads as each cue kind (probabilities summing to 1)."""
         if not len(vectors):
             return []
-        probabilities = self.classifier.predict_proba(_unit(vectors - self.center))
-        kinds = [str(k) for k in self.classifier.classes_]
-        return [dict(zip(kinds, map(float, row), strict=True)) for row in probabilities]
+        logits = _unit(vectors - self.center) @ self.weights.T + self.bias
+        logits = np.exp(logits - logits.max(axis=1, keepdims=True))
+        probabilities = logits / logits.sum(axis=1, keepdims=True)
+        return [dict(zip(self.kinds, map(float, row), strict=True)) for row in probabilities]
 
 
 def build_bank(language: Language, regularization: float = REGULARIZATION) -> CueBank:
@@ -85,12 +88,16 @@ def build_bank(language: Language, regularization: float = REGULARIZATION) -> Cu
     # of the cosine between any two sentences); removing the cues' mean keeps what tells the kinds apart.
     center = matrix.mean(axis=0)
     classifier = LogisticRegression(C=regularization, max_iter=5000).fit(_unit(matrix - center), labels)
+    weights, bias = classifier.coef_, classifier.intercept_
+    if len(classifier.classes_) == 2:  # binary fits keep one row: the softmax of (-w, w) is the same sigmoid
+        weights, bias = np.vstack([-weights / 2, weights / 2]), np.array([-bias[0] / 2, bias[0] / 2])
     patterns = {
-        name: re.compile("|".join(f"(?:{p})" for p in group), re.IGNORECASE)
+        name: re.compile("|".join(f"(?:{p})" for p in group))  # text is normalized: no IGNORECASE, 2x faster
         for name, group in language.focus_patterns().items()
         if group
     }
-    return CueBank(classifier, center, patterns)
+    kinds = tuple(str(k) for k in classifier.classes_)
+    return CueBank(kinds, weights.astype(np.float32), bias.astype(np.float32), center, patterns)
 
 
 def _unit(v: np.ndarray) -> np.ndarray:

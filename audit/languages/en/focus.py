@@ -305,7 +305,9 @@ _CONTACT = (
 _PARTY = (
     r"(?:support|team|department|office|company|provider|bank|carrier|courier|manufacturer|landlord|insurer|"
     r"insurance|store|shop|branch|pharmacy|pharmacist|doctor|clinic|school|servicer|lender|dealer|agency|"
-    r"people|folks|helpline|hotline|line|desk|seller|vendor|council|employer|number|management)"
+    r"people|folks|helpline|hotline|line|desk|seller|vendor|council|employer|number|management|airline|"
+    r"hospital|lab|dmv|post office|government|irs|utility|gas company|electric company|locksmith|contractor|"
+    r"installer|depot|warehouse|retailer|merchant|app store|issuer|super|superintendent|hr)"
 )
 _OTHER_PARTY = r"(?:their|the|your|that|another|a different|the other)\s+(?:[\w'-]+\s+){0,2}" + _PARTY
 _WHEN = (
@@ -320,7 +322,7 @@ _CHANNEL = (
     r"manual|link|chat|email)\b"
 )
 
-# Regular expressions (case-insensitive, matched against lower-cased text) by group. The detectors read:
+# Regular expressions by group, in lower case (they run on lower-cased text). The detectors read:
 # - `prefilter`: a sentence that matches none of these is never encoded (a cheap gate, broad on purpose);
 # - one group per kind: phrasing that backs that kind (raises its score);
 # - `first_person` and `concrete`: ownership needs a first-person commitment to a concrete step or time;
@@ -374,6 +376,9 @@ FOCUS_PATTERNS: dict[str, list[str]] = {
         r"talk|reach|go|take (?:it|that|this) up|ask|write)\b",
         r"\b" + _CONTACT + r" " + _OTHER_PARTY,
         r"\b(?:call|contact|ring|phone|email|ask) (?:them|they)\b",
+        r"\b(?:dial|try|use) (?:the|their|a) (?:other|different|separate|main) (?:number|line)\b",
+        r"\b(?:reach out to|get in touch with|get hold of|speak to|speak with|talk to|go to|go through|"
+        r"take it up with) (?:them|him|her|your [\w-]+|their [\w-]+)\b",
         r"\bgive (?:them|him|her|the [\w-]+) a (?:ring|call|buzz)\b",
         r"\b(?:handled|dealt with|done) by (?:the|a|their|another)\b",
         r"\b(?:with|to) (?:them|the [\w-]+) directly\b|\bdirectly with\b",
@@ -403,6 +408,7 @@ FOCUS_PATTERNS: dict[str, list[str]] = {
         r"in) "
         r"(?:the|our|your) (?:website|site|app|portal|faq|manual|help)",
         r"\b(?:self[- ]service|do (?:it|that|the \w+ request) yourself|request (?:it|that) yourself)\b",
+        r"^(?:\w+,? )?(?:just |you can |you could )?(?:email|e-mail|write to|send) us\b",
         # ... or left to try things alone
         r"\b(?:try (?:again|logging|resetting|restarting|turning|unplugging|rebooting)|give (?:it|"
         r"that) a (?:try|go)|"
@@ -423,8 +429,10 @@ FOCUS_PATTERNS: dict[str, list[str]] = {
     "concrete": [
         _WHEN,
         r"\b(?:call|ring|phone|email|text|get back to|update|message) you\b",
-        r"\b(?:file|raise|open|submit|send|book|rebook\w*|reschedule|escalate|refund|replace|order|dispatch|"
-        r"arrange|"
+        r"\b(?:get (?:it|that|this|them|the [\w-]+) (?:sorted|fixed|done|sent|moved|changed|approved)|"
+        r"make sure|take care of|sort (?:it|that|this) out|follow up|set up|schedule|ship|expedite|flag|"
+        r"put in|"
+        r"file|raise|open|submit|send|book|rebook\w*|reschedule|escalate|refund|replace|order|dispatch|arrange|"
         r"chase|fix|update|cancel|contact|speak to|check|credit|waive|reverse|reissue|fill in|lodge|log)\b",
     ],
     "agent_acts": [
