@@ -166,3 +166,21 @@ def multilingual_encoder(kind: str | None = None):
         if key not in _shared:
             _shared[key] = CachedEncoder(ENCODERS[key]())
         return _shared[key]
+
+
+def no_example_banks(dim: int) -> tuple:
+    """Empty (ask, information) example banks for languages on the multilingual encoder.
+
+    The shipped banks are ~37,000 English sentences; embedding them with the multilingual encoder at start
+    would take minutes on two cores, and their evidence is weaker across languages. The multilingual
+    scorers are fitted with these same empty banks (`audit.training.multilingual`), so the features the
+    scorers read are the same in training and in use.
+    """
+    from audit.matching.bank import Bank
+
+    def empty() -> Bank:
+        return Bank(vecs=np.zeros((0, dim), dtype=np.float32), descs=np.zeros((0, 1), dtype=np.int64),
+                    is_pos=np.zeros(0, dtype=bool), services=np.zeros(0, dtype=np.int64), service_names=[],
+                    desc_vecs=np.zeros((0, dim), dtype=np.float32))
+
+    return empty(), empty()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from audit.languages.base import Value
+from audit.languages.en.values import item_kinds as english_item_kinds
 from audit.languages.numwords import NumRun, NumWord, number_runs
 from audit.languages.ru.morph import lemma, parses, words, yo
 
@@ -351,6 +352,13 @@ _ITEM_KINDS: list[tuple[str, re.Pattern[str]]] = [
 
 
 def item_kinds(text: str) -> set[str]:
-    """Value kinds a Russian item's question and description ask for."""
+    """Value kinds an item's question and description ask for.
+
+    English words are read too: an English checklist can be used on a Russian call, and metadata keys
+    ("caller_phone", "policy_number") are English whatever the call's language.
+    """
     t = yo(text.lower())
-    return {kind for kind, pat in _ITEM_KINDS if pat.search(t)}
+    kinds = {kind for kind, pat in _ITEM_KINDS if pat.search(t)}
+    if re.search(r"[a-z]{3}", t):
+        kinds |= english_item_kinds(text)
+    return kinds

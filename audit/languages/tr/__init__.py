@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from audit.languages.base import Encoder, FocusCue, Language, Value
 from audit.languages.tr.morph import content_lemmas, lower
@@ -34,6 +35,11 @@ class Turkish(Language):
 
         return multilingual_encoder()
 
+    def example_banks(self) -> tuple:
+        from audit.encoders.multilingual import no_example_banks
+
+        return no_example_banks(self.encoder().dim)
+
     def sentences(self, text: str) -> list[tuple[int, int]]:
         spans = []
         for m in _SENT.finditer(text):
@@ -47,23 +53,17 @@ class Turkish(Language):
         return spans or [(0, len(text))]
 
     def tokens(self, text: str) -> list[str]:
-        return content_lemmas(text)
+        return list(_tokens(text))
 
     def is_question(self, sentence: str) -> float:
-        s = lower(sentence.strip())
-        if s.endswith("?"):
-            return 1.0
-        if _REQUEST.search(s):
-            return 0.8
-        if _PARTICLE.search(s) or _WH.search(s):
-            return 0.6
-        return 0.0
+        return _is_question(sentence)
 
     def values(self, text: str) -> list[Value]:
-        return find_values(text)
+        return list(_values(text))
 
     def value_kinds_for(self, item_text: str) -> set[str]:
-        return item_kinds(item_text)
+        return set(_kinds(item_text))
+
 
     def focus_cues(self) -> list[FocusCue]:
         from audit.languages.tr.focus import FOCUS_CUES
@@ -77,3 +77,31 @@ class Turkish(Language):
 
     def why(self, key: str, **fields: str) -> str:
         return WHY[key].format(**fields)
+
+
+# Call-center speech repeats itself and the engine reads each sentence several times: cache by text.
+@lru_cache(maxsize=100_000)
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(content_lemmas(text))
+
+
+@lru_cache(maxsize=100_000)
+def _values(text: str) -> tuple[Value, ...]:
+    return tuple(find_values(text))
+
+
+@lru_cache(maxsize=20_000)
+def _kinds(text: str) -> frozenset[str]:
+    return frozenset(item_kinds(text))
+
+
+@lru_cache(maxsize=100_000)
+def _is_question(sentence: str) -> float:
+    s = lower(sentence.strip())
+    if s.endswith("?"):
+        return 1.0
+    if _REQUEST.search(s):
+        return 0.8
+    if _PARTICLE.search(s) or _WH.search(s):
+        return 0.6
+    return 0.0

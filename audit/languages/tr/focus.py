@@ -20,10 +20,10 @@ BLAME_SHIFT = FocusCue(
         "Gecikme tamamen üreticinin hatası.",
         "Bizim sistem çalışıyor, sorun sizin operatörünüzde.",
         "Depo siparişinizi karıştırmış, biz değil.",
-        "Taşıyıcı firmanın yaptıklarından biz sorumlu değiliz.",
+        "Taşıyıcı firma yükü kaybetti, gecikme onların yüzünden.",
         "Son tarihten önce aramanız gerekirdi, bu sizin hatanız.",
         "Önceki vardiya hata yapmış, ben değil.",
-        "Bu ev sahibinizin sorumluluğu, bizim değil.",
+        "Ev sahibiniz boruyu zamanında tamir ettirmemiş, sızıntı ondan.",
         "Benden önce gelen teknisyen yanlış yapmış.",
         "Doğru adresi verseydiniz bu olmazdı.",
     ),
@@ -164,7 +164,8 @@ FOCUS_PATTERNS: dict[str, list[str]] = {
         r"\b(?:karıştırmış|hata yapmış|yanlış yapmış)\b",
     ],
     "redirect": [
-        r"\bbizim (?:departmanımız|birimimiz|konumuz|işimiz) değil\b|\bbenim ilgilendiğim\b",
+        r"\bbizim (?:departmanımız|birimimiz|konumuz|işimiz|alanımız) değil\b|\bbenim ilgilendiğim\b",
+        r"\bbizimle ilgili değil\b|\b(?:bizi|birimimizi|bizim birimimizi) ilgilendirmiyor\b",
         r"\b(?:biz|ben) (?:bununla |bu konuyla )?(?:ilgilenmiyoruz|ilgilenmiyorum|bakmıyoruz)\b",
         r"\b(?:yardımcı olamam|yardımcı olamıyoruz|bir şey yapamam|bir şey yapamayız|"
         r"elimizden bir şey gelmez)\b",

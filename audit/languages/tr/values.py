@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from audit.languages.base import Value
+from audit.languages.en.values import item_kinds as english_item_kinds
 from audit.languages.numwords import NumRun, NumWord, number_runs
 from audit.languages.tr.morph import lower, words
 
@@ -317,9 +318,13 @@ _REQUEST_VERB = re.compile(
 
 
 def item_kinds(text: str) -> set[str]:
-    """Value kinds a Turkish item's question and description ask for."""
+    """Value kinds an item's question and description ask for.
+
+    English words are read too: an English checklist can be used on a Turkish call, and metadata keys
+    ("caller_phone", "account_number") are English whatever the call's language.
+    """
     t = lower(text)
-    kinds = {kind for kind, pat in _ITEM_KINDS if pat.search(t)}
+    kinds = {kind for kind, pat in _ITEM_KINDS if pat.search(t)} | english_item_kinds(text)
     if "yes_no" in kinds and _REQUEST_VERB.search(t.split(".")[0]):
         kinds.discard("yes_no")
     return kinds
