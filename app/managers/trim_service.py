@@ -88,42 +88,66 @@ def observations(
         .group_by(q.call_id, q.item)
     )
     ids = {it.id for it in checklist.items}
+    acc: dict[tuple[str, frozenset[str]], list] = {}
     for cid, item, n_need, n_red, n_irr, s_need, s_red, s_irr, timed, first, first_r in rows:
-        if item not in ids or cid not in reasons:
+        rs = reasons.get(cid)
+        if item not in ids or rs is None:
             continue
-        t = Tally(
-            calls_asked=1,
-            asks_needed=n_need,
-            asks_redundant=n_red,
-            asks_irrelevant=n_irr,
-            seconds_needed=s_need or 0.0,
-            seconds_redundant=s_red or 0.0,
-            seconds_irrelevant=s_irr or 0.0,
-            asks_timed=timed,
-        )
+        a = acc.get((item, rs))
+        if a is None:
+            a = acc[(item, rs)] = [0] * 12
+        a[0] += 1
         if n_need:
-            t.calls_needed = 1
+            a[1] += 1
         elif n_red:
-            t.calls_volunteered = 1
+            a[2] += 1
         else:
-            t.calls_irrelevant = 1
-        t.asks_repeat = n_red - (1 if first_r is not None and first_r == first else 0)
-        obs.add_tally(item, reasons[cid], t)
-        obs.questions += n_need + n_red + n_irr
-        obs.questions_timed += timed
-        obs.customer_repeats += n_red
-    states = session.exec(
+            a[3] += 1
+        a[4] += n_need
+        a[5] += n_red
+        a[6] += n_irr
+        a[7] += n_red - (1 if first_r is not None and first_r == first else 0)
+        a[8] += s_need or 0.0
+        a[9] += s_red or 0.0
+        a[10] += s_irr or 0.0
+        a[11] += timed
+    for (item, rs), a in acc.items():
+        obs.add_tally(
+            item,
+            rs,
+            Tally(
+                calls_asked=a[0],
+                calls_needed=a[1],
+                calls_volunteered=a[2],
+                calls_irrelevant=a[3],
+                asks_needed=a[4],
+                asks_redundant=a[5],
+                asks_irrelevant=a[6],
+                asks_repeat=a[7],
+                seconds_needed=a[8],
+                seconds_redundant=a[9],
+                seconds_irrelevant=a[10],
+                asks_timed=a[11],
+            ),
+        )
+        obs.questions += a[4] + a[5] + a[6]
+        obs.questions_timed += a[11]
+        obs.customer_repeats += a[5]
+    states: dict[tuple[str, frozenset[str]], Tally] = {}
+    for cid, item, state in session.exec(
         select(CallItem.call_id, CallItem.item, CallItem.state).where(
             *_filters(CallItem, tenant_id, checklist, filters), CallItem.state.in_(("covered", "missing"))
         )
-    )
-    for cid, item, state in states:
-        if item in ids and cid in reasons:
-            obs.add_tally(
-                item,
-                reasons[cid],
-                Tally(calls_covered=int(state == "covered"), calls_missing=int(state == "missing")),
-            )
+    ):
+        rs = reasons.get(cid)
+        if item in ids and rs is not None:
+            t = states.setdefault((item, rs), Tally())
+            if state == "covered":
+                t.calls_covered += 1
+            else:
+                t.calls_missing += 1
+    for (item, rs), t in states.items():
+        obs.add_tally(item, rs, t)
     _examples(session, tenant_id, checklist, filters, obs)
     return obs
 
@@ -141,7 +165,6 @@ def _examples(
                     *_filters(CallQuestion, tenant_id, checklist, f),
                     and_(CallQuestion.item == item.id, CallQuestion.status == status),
                 )
-                .order_by(CallQuestion.call_at.desc())
                 .limit(3)
             )
             for cid, utt in session.exec(q):

@@ -38,8 +38,9 @@ class Tally:
     asks_timed: int = 0  # asks with a duration from timestamps
 
     def merge(self, other: Tally) -> None:
-        for f in fields(self):
-            setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
+        mine, theirs = self.__dict__, other.__dict__
+        for name in _TALLY_FIELDS:
+            mine[name] += theirs[name]
 
     @property
     def asks(self) -> int:
@@ -49,6 +50,9 @@ class Tally:
     def calls_relevant(self) -> int:
         """Calls with at least one ask the call's reasons justify."""
         return self.calls_asked - self.calls_irrelevant
+
+
+_TALLY_FIELDS = tuple(f.name for f in fields(Tally))
 
 
 class Example(BaseModel):
@@ -119,10 +123,17 @@ class Observations:
                 continue
             self._tally_asks(t, asks)
             for q in asks:
-                self.add_example(item, Example(
-                    call_id=report.call_id, utterance=q.utterance, status=q.status, text=q.text,
-                    why=q.why, evidence=list(q.evidence),
-                ))
+                self.add_example(
+                    item,
+                    Example(
+                        call_id=report.call_id,
+                        utterance=q.utterance,
+                        status=q.status,
+                        text=q.text,
+                        why=q.why,
+                        evidence=list(q.evidence),
+                    ),
+                )
 
     def _tally_asks(self, t: Tally, asks: list) -> None:
         t.calls_asked += 1
