@@ -9,6 +9,6 @@ class BlameShiftDetector(FocusDetector):
     """ "It failed on the provider's side, so it is not our fault." / "You must have typed it wrong." """
 
     kind = "blame_shift"
-    threshold = 0.24
+    threshold = 0.32
     margin = -0.05
-    boost = 0.15
+    boost = 0.2

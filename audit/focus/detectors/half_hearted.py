@@ -13,7 +13,7 @@ class HalfHeartedDetector(FocusDetector):
     """
 
     kind = "half_hearted"
-    threshold = 0.54
-    margin = 0.0
+    threshold = 0.58
+    margin = 0.12
     boost = 0.3
     vetoes = ("agent_acts",)

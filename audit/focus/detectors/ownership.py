@@ -14,8 +14,8 @@ class OwnershipDetector(FocusDetector):
     """
 
     kind = "ownership"
-    threshold = 0.2
-    margin = 0.0
-    boost = 0.2
+    threshold = 0.16
+    margin = -0.04
+    boost = 0.25
     requires = ("first_person", "concrete")
     vetoes = ("handover",)

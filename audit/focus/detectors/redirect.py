@@ -14,7 +14,7 @@ class RedirectDetector(FocusDetector):
     """
 
     kind = "redirect"
-    threshold = 0.3
-    margin = 0.1
-    boost = 0.1
+    threshold = 0.46
+    margin = -0.05
+    boost = 0.3
     vetoes = ("safety", "handover", "agent_acts")
