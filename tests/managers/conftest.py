@@ -12,6 +12,7 @@ from app.calls import service as call_service
 from app.calls.models import CallMetadata
 from app.core.config import Settings
 from app.core.db import dispose_engines, session_scope
+from app.jobs import service as job_service
 from app.main import create_app
 from app.tenants import service as tenant_service
 from app.tenants.models import Role
@@ -141,6 +142,9 @@ def store_call(
             source="transcript",
             transcript=tr,
         )
+        job_service.cancel_for_call(
+            session=s, call_id=call.id
+        )  # stored as its job would have: nothing left to run
         call_service.store_result(
             session=s,
             call=call,
