@@ -63,6 +63,14 @@ BLAME_SHIFT = FocusCue(
         "The previous technician didn't tighten it, that's what caused the leak, not anything we did today.",
         "To be fair, you told us the wrong date on the first call, so that's how it got booked wrong.",
         "The insurer's adjuster lost the photos, we sent them over on time.",
+        "That's the system, it did that automatically, it wasn't me.",
+        "You should have read the email we sent you, it was all in there.",
+        "You were told that on the last call, so I'm not sure why you're surprised.",
+        "The payment processor is always causing these problems, blame them.",
+        "Your old landlord kept the deposit, that's between you and him, we didn't do anything wrong.",
+        "Honestly the night shift forgot to pass the message on.",
+        "The driver went to the wrong house, that's his mistake.",
+        "You gave the pharmacy the old insurance card, so that's why it was rejected.",
     ),
 )
 
@@ -119,6 +127,14 @@ REDIRECT = FocusCue(
         "We don't deal with claims here, go through your insurance company.",
         "For that you'd need to speak to your GP's surgery, not the pharmacy.",
         "No, that would be the courier, you'll have to get in touch with them yourself.",
+        "You'll have to call back during business hours and ask for the claims team.",
+        "I can't transfer you, you'll need to dial the other line yourself.",
+        "Try your local branch, they might be able to help.",
+        "That's one for the manufacturer's helpline, not for us.",
+        "Your bank has to sort that out, so give them a ring.",
+        "You'll need to go to the police station and ask them about the report.",
+        "That's handled by a separate company, I can give you their number.",
+        "Speak to your landlord, it's his building, not ours.",
     ),
 )
 
@@ -175,6 +191,14 @@ HALF_HEARTED = FocusCue(
         "You could try again tomorrow, sometimes it works the next day.",
         "You can always email us the documents and we'll take a look eventually.",
         "The instructions are on the back of the box, just follow those.",
+        "You can find all of that in your welcome letter.",
+        "Just have a look at your online statement, it's all listed there.",
+        "You could always try clearing the app's cache and logging back in.",
+        "There's a troubleshooting guide on the website you can go through.",
+        "You'll find the cancellation form in your account, under documents.",
+        "If you just fill in the contact form, someone will get back to you.",
+        "You can check the status yourself any time on the claims portal.",
+        "Maybe give it a day or two and see if it turns up.",
     ),
 )
 
@@ -225,6 +249,14 @@ OWNERSHIP = FocusCue(
         "Right, I'll do the address change for you now and resend the parcel tomorrow.",
         "I'll take this on myself, I'll call the school's office and get back to you by end of day.",
         "Okay, I'm raising it with my supervisor right now and I'll update you this afternoon.",
+        "I'll make a note and personally call the landlord first thing tomorrow.",
+        "I've already emailed the depot, and I'll call you back as soon as they reply, today for sure.",
+        "I'll get that replacement card out to you myself today, express, so you'll have it by Thursday.",
+        "I'm going to contact the adjuster directly now and push for a decision by Friday.",
+        "Let me fix the billing myself right now, and I'll send you the corrected statement by email.",
+        "I'll call the lab for you this morning and ring you back with the results.",
+        "I'll handle the cancellation myself so you don't have to go online, and email you the confirmation.",
+        "I'll check in with the technician myself after the visit and call you tonight.",
     ),
 )
 
@@ -349,6 +381,14 @@ NEUTRAL = FocusCue(
         "Okay, so the refill's been approved and sent to your pharmacy.",
         "Yeah, you'll get a confirmation text in a few minutes.",
         "Okay, so that's all sorted, is there anything else?",
+        "The system updates overnight, so you'll see the change tomorrow.",
+        "Your deposit was returned on the 2nd.",
+        "The driver is about ten minutes away.",
+        "Okay, the insurance card on file is the new one.",
+        "I've noted that the back gate will be open.",
+        "The form is already filled in, you just need to sign it.",
+        "Okay, and can I take a contact number for the technician?",
+        "We'll send you a text the day before as a reminder.",
     ),
 )
 
