@@ -8,7 +8,6 @@ Detectors are registered in `audit.focus.registry`.
 from __future__ import annotations
 
 import threading
-import weakref
 
 from audit.focus.analyzer import FocusAnalyzer, SentenceVectors
 from audit.focus.base import Candidate, FocusDetector, SentenceView
@@ -18,7 +17,7 @@ from audit.transcript import Transcript
 
 __all__ = ["Candidate", "FocusAnalyzer", "FocusDetector", "SentenceView", "analyzer_for", "detect_focus"]
 
-_analyzers: weakref.WeakKeyDictionary[Language, FocusAnalyzer] = weakref.WeakKeyDictionary()
+_analyzers: dict[Language, FocusAnalyzer] = {}  # languages live as long as the process (built once each)
 _lock = threading.Lock()
 
 
