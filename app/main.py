@@ -81,6 +81,24 @@ def _start_queue(app: FastAPI, settings: Settings) -> None:
         app.state.queue_check = lambda: "ok" if pool.alive or pool.size == 0 else "embedded workers stopped"
         app.state.pool = pool
         pool.start()
+    if settings.warm_up:
+        import functools
+        import threading
+
+        from app.calls.engine import warm_up
+
+        job = functools.partial(warm_up, with_engine=not settings.broker_url)
+        threading.Thread(target=_quietly(job), name="warm-up", daemon=True).start()
+
+
+def _quietly(fn):  # noqa: ANN001, ANN202
+    def run() -> None:
+        try:
+            fn()
+        except Exception:  # a model that fails to load fails the first job instead, with its message
+            log.warning("warm-up failed", exc_info=True)
+
+    return run
 
 
 def load_library_for_new_tenants(settings: Settings) -> None:

@@ -7,9 +7,8 @@ run twice (or superseded by a re-audit) stores one result.
 
 from __future__ import annotations
 
+from app.calls import engine, speech
 from app.calls import service as call_service
-from app.calls import speech
-from app.calls.engine import get_engine
 from app.calls.models import Call, CallStatus
 from app.checklists import service as checklist_service
 from app.core import storage
@@ -86,7 +85,8 @@ def run(ctx: JobContext) -> None:
         )
     checklist = checklist_service.to_engine(row)
     _progress(ctx, CallStatus.auditing)
-    report = get_engine(ctx.settings.report_language).audit(transcript, checklist).model_dump(mode="json")
+    report = engine.audit(transcript, checklist, report_language=ctx.settings.report_language)
+    report = report.model_dump(mode="json")
     transcript_data = transcript.model_dump(mode="json")
     redact = tenant is None or tenant.redact_pii
     if redact:

@@ -55,6 +55,7 @@ class Settings(BaseSettings):
         default=False, description="Silence redacted spans in stored WAV recordings (needs word timings)."
     )
     report_language: str = "en"
+    warm_up: bool = Field(default=True, description="Load models and the redactor in the background.")
 
     @field_validator("database_url")
     @classmethod

@@ -23,7 +23,9 @@ def _tool(name: str) -> str:
 
 
 def test_when_dockerfile_linted_then_hadolint_clean() -> None:
-    run = subprocess.run([_tool("hadolint"), "--no-color", str(REPO / "Dockerfile")], capture_output=True, text=True)
+    run = subprocess.run(
+        [_tool("hadolint"), "--no-color", str(REPO / "Dockerfile")], capture_output=True, text=True
+    )
     assert run.returncode == 0, run.stdout + run.stderr
 
 
@@ -37,8 +39,11 @@ def test_when_dockerfile_read_then_same_steps_as_make_run() -> None:
 
 def test_when_compose_checked_then_schema_valid_and_complete() -> None:
     path = REPO / "docker-compose.yml"
-    run = subprocess.run([_tool("check-jsonschema"), "--builtin-schema", "vendor.compose-spec", str(path)],
-                         capture_output=True, text=True)
+    run = subprocess.run(
+        [_tool("check-jsonschema"), "--builtin-schema", "vendor.compose-spec", str(path)],
+        capture_output=True,
+        text=True,
+    )
     assert run.returncode == 0, run.stdout + run.stderr
     compose = yaml.safe_load(path.read_text())
     services = compose["services"]

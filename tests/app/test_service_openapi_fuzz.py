@@ -19,12 +19,15 @@ def test_when_fuzzed_from_schema_then_no_server_error(api: Api) -> None:
         operations += 1
 
         @given(case=operation.as_strategy())
-        @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+        @settings(
+            max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), database=None
+        )
         def fuzz(case) -> None:  # noqa: ANN001
             response = case.call(headers=headers)
             if response.status_code >= 500:
-                failures.append((case.method, case.formatted_path, case.body, response.status_code,
-                                 response.text[:300]))
+                failures.append(
+                    (case.method, case.formatted_path, case.body, response.status_code, response.text[:300])
+                )
 
         fuzz()
     assert operations >= 15
