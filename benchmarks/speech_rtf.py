@@ -75,6 +75,7 @@ def run_one(
     parallel: bool,
     threads: int,
     device: str | None,
+    pad: str = "400",
 ) -> dict:
     from audit.speech import DecodeOptions, PipelineOptions, load_recognizer, transcribe_with
 
@@ -83,7 +84,9 @@ def run_one(
     rec = load_recognizer(
         "faster-whisper",
         model,
-        options=DecodeOptions(beam_size=beam, batch_size=batch),
+        options=DecodeOptions(
+            beam_size=beam, batch_size=batch, vad=pad != "off", vad_pad_ms=int(pad) if pad != "off" else 0
+        ),
         device=device,
         cpu_threads=max(1, threads // workers),
         num_workers=workers,
@@ -111,6 +114,7 @@ def main() -> int:
     ap.add_argument("--models", nargs="+", default=["tiny.en", "base"])
     ap.add_argument("--beams", nargs="+", type=int, default=[1, 5])
     ap.add_argument("--batches", nargs="+", type=int, default=[0, 8])
+    ap.add_argument("--pads", nargs="+", default=["200"], help="VAD padding in ms, or off (no VAD)")
     ap.add_argument("--parallel", nargs="+", choices=("yes", "no"), default=["yes"])
     ap.add_argument("--device", default=None, help="cpu or cuda (default: cuda when present)")
     ap.add_argument("--workdir", type=Path, default=Path("/tmp/callaudit-speech-bench"))
@@ -133,12 +137,15 @@ def main() -> int:
 
     seconds = probe(audio).duration or 0.0
     rows = []
-    for model, beam, batch, par in itertools.product(args.models, args.beams, args.batches, args.parallel):
+    for model, beam, batch, pad, par in itertools.product(
+        args.models, args.beams, args.batches, args.pads, args.parallel
+    ):
         cfg = {
             "model": model,
             "beam": beam,
             "batch": batch,
             "parallel": par == "yes",
+            "pad": pad,
             "threads": args.threads,
             "device": args.device,
         }
@@ -172,6 +179,11 @@ def main() -> int:
     return 0
 
 
+def _pad(row: dict) -> str:
+    pad = str(row.get("pad", "400"))
+    return "no VAD" if pad == "off" else f"{pad} ms"
+
+
 def _table(rows: list[dict], seconds: float, threads: int) -> str:
     lines = [
         f"Stereo espeak call, {seconds:.0f} s, faster-whisper, {threads} threads, language given.",
@@ -179,14 +191,14 @@ def _table(rows: list[dict], seconds: float, threads: int) -> str:
         "RTF = wall seconds per audio second; CPU RTF = CPU seconds per audio second / threads (what the run",
         "costs on idle cores). Model load excluded.",
         "",
-        "| model | beam | batch | channels | device | RTF | CPU RTF | wall s | CPU s | load s | peak MB "
-        "| WER |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| model | beam | batch | VAD pad | channels | device | RTF | CPU RTF | wall s | CPU s | load s "
+        "| peak MB | WER |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         channels = "parallel" if r["parallel"] else "serial"
         lines.append(
-            f"| {r['model']} | {r['beam']} | {r['batch'] or 'off'} | {channels} "
+            f"| {r['model']} | {r['beam']} | {r['batch'] or 'off'} | {_pad(r)} | {channels} "
             f"| {r['device'] or 'auto'} | {r['rtf']:.3f} | {r['cpu_rtf']:.3f} | {r['wall_s']:.1f} "
             f"| {r['cpu_s']:.1f} | {r['load_s']:.1f} "
             f"| {r['peak_mb']} | {100 * r['wer']:.1f}% |"

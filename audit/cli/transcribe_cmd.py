@@ -47,6 +47,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         choices=("agent", "customer"),
         help="mono calls: the role of the first voice heard (default: inferred)",
     )
+    p.add_argument(
+        "--checklist",
+        metavar="PATH|ID",
+        help="prime recognition with this checklist's questions (its vocabulary: 'towed', 'membership')",
+    )
     p.add_argument("--beam-size", type=int, default=1, help="1 = greedy (default); 5 = Whisper's beam search")
     p.add_argument(
         "--max-seconds",
@@ -83,6 +88,12 @@ def run(args: argparse.Namespace) -> int:
     if args.beam_size < 1:
         raise AuditError(f"--beam-size must be at least 1, got {args.beam_size}")
     channels = tuple(args.channels.split(","))
+    prompt = None
+    if args.checklist:
+        from audit.library import resolve_checklist
+        from audit.speech import checklist_prompt
+
+        prompt = checklist_prompt(resolve_checklist(args.checklist))
     roles = None
     if args.first_speaker:
         roles = (args.first_speaker, "customer" if args.first_speaker == "agent" else "agent")
@@ -99,6 +110,7 @@ def run(args: argparse.Namespace) -> int:
         cache_dir=args.model_dir or os.environ.get(MODEL_DIR_ENV) or None,
         allow_download=args.download,
         decode=DecodeOptions(beam_size=args.beam_size),
+        prompt=prompt,
     )
     text = render_transcript(transcript, args.format)
     if args.out:

@@ -7,6 +7,7 @@ Public surface: :func:`transcribe_file`, :func:`is_audio`, :func:`load_recognize
 from __future__ import annotations
 
 import functools
+import os
 from pathlib import Path
 
 from audit.speech.asr import DecodeOptions, Recognizer
@@ -14,6 +15,7 @@ from audit.speech.audio import is_audio
 from audit.speech.backends import BACKENDS, load_recognizer
 from audit.speech.models import DEFAULT_MODEL
 from audit.speech.pipeline import DEFAULT_MAX_SECONDS, PipelineOptions, run
+from audit.speech.prompt import checklist_prompt
 from audit.transcript import Speaker, Transcript
 
 __all__ = [
@@ -23,6 +25,7 @@ __all__ = [
     "DecodeOptions",
     "PipelineOptions",
     "Recognizer",
+    "checklist_prompt",
     "is_audio",
     "load_recognizer",
     "transcribe_file",
@@ -40,6 +43,8 @@ def _cached_recognizer(
     cpu_threads: int,
     device: str | None,
 ) -> Recognizer:
+    # two workers decode a stereo call's channels at once; they share the cores rather than oversubscribe them
+    threads = cpu_threads or max(1, (os.cpu_count() or 2) // 2)
     return load_recognizer(
         asr,
         model,
@@ -47,7 +52,7 @@ def _cached_recognizer(
         cache_dir=cache_dir,
         allow_download=allow_download,
         device=device,
-        cpu_threads=cpu_threads,
+        cpu_threads=threads,
         num_workers=2,
     )
 
@@ -74,6 +79,7 @@ def transcribe_file(
     roles: tuple[Speaker, Speaker] | None = None,
     max_seconds: float | None = DEFAULT_MAX_SECONDS,
     call_id: str | None = None,
+    prompt: str | None = None,
     cache_dir: str | Path | None = None,
     allow_download: bool = False,
     decode: DecodeOptions | None = None,
@@ -93,8 +99,12 @@ def transcribe_file(
     roles : for a mono recording, the role of the first voice heard and of the other; None infers them.
     max_seconds : longer recordings are refused with SpeechError.
     call_id : defaults to the file name without its extension.
+    prompt : domain vocabulary Whisper reads before the audio, e.g. the checklist's questions.
     cache_dir : model cache; defaults to ~/.cache/callaudit/models.
     allow_download : let a model missing offline come from the hub.
+    decode : beam size, batching, VAD (defaults: greedy, batches of 8, VAD on).
+    cpu_threads : threads for each of the two channel workers (0: half the cores each).
+    device : "cpu" or "cuda" (default: cuda when present).
 
     Returns
     -------
@@ -119,5 +129,6 @@ def transcribe_file(
         channel_roles=tuple(channel_roles),
         roles=tuple(roles) if roles else None,
         max_seconds=max_seconds,
+        prompt=prompt,
     )
     return transcribe_with(recognizer, path, options, call_id=call_id)

@@ -38,6 +38,7 @@ class DecodeOptions:
     )
     batch_size: int = 8  # speech chunks decoded together (faster-whisper's batched pipeline); 0 = sequential
     vad: bool = True  # skip silence with Silero VAD before decoding
+    vad_pad_ms: int = 200  # speech kept either side of each VAD span (faster-whisper: 400); see docs/speech.md
 
 
 class Recognizer(Protocol):
@@ -51,8 +52,12 @@ class Recognizer(Protocol):
         """Language code and probability for a stretch of speech."""
         ...
 
-    def transcribe(self, audio: np.ndarray, *, language: str) -> list[Segment]:
-        """Segments with word timings, silence skipped, in the given language."""
+    def transcribe(self, audio: np.ndarray, *, language: str, prompt: str | None = None) -> list[Segment]:
+        """Segments with word timings, silence skipped, in the given language.
+
+        `prompt` is text Whisper reads as if it preceded the audio: domain words in it (a checklist's
+        questions: "towed", "membership number") are recognised more reliably.
+        """
         ...
 
     def translate(self, clips: list[np.ndarray], *, language: str) -> list[str]:

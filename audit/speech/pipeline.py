@@ -36,6 +36,7 @@ class PipelineOptions:
     window_seconds: float = 600.0  # audio decoded and held at once
     max_pause: float = DEFAULT_MAX_PAUSE  # seconds of silence that end a speaker's turn
     parallel_channels: bool = True  # transcribe a stereo call's two channels at the same time
+    prompt: str | None = None  # domain vocabulary for Whisper (e.g. the checklist's questions)
 
 
 @dataclass
@@ -95,7 +96,9 @@ def _stereo_window(rec: Recognizer, window: Window, opts: PipelineOptions, state
     channels = [window.samples[0], window.samples[1]]
     workers = 2 if opts.parallel_channels else 1
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        results = list(pool.map(lambda a: rec.transcribe(a, language=state.language), channels))
+        results = list(
+            pool.map(lambda a: rec.transcribe(a, language=state.language, prompt=opts.prompt), channels)
+        )
     shifted = [
         (role, [_shift_segment(s, window.offset) for s in segments])
         for role, segments in zip(opts.channel_roles, results, strict=True)
@@ -113,7 +116,7 @@ def _stereo_window(rec: Recognizer, window: Window, opts: PipelineOptions, state
 
 def _mono_window(rec: Recognizer, window: Window, opts: PipelineOptions, state: _State) -> None:
     audio = _mono(window)
-    segments = rec.transcribe(audio, language=state.language)
+    segments = rec.transcribe(audio, language=state.language, prompt=opts.prompt)
     units = diarize.split_units([_shift_segment(s, window.offset) for s in segments])
     diarize.measure(units, audio, window.offset)
     if opts.translate and units:

@@ -6,10 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from audit.checklist import load_checklist
 from audit.errors import SpeechError
-from audit.speech import transcribe_file
+from audit.speech import checklist_prompt, transcribe_file
 
 from . import synth
+from .conftest import FALLBACK_CALL, GOLDEN
 from .wer import wer
 
 pytestmark = pytest.mark.slow
@@ -79,19 +81,17 @@ def test_when_call_is_8k_mulaw_telephony_then_it_still_transcribes(stereo_call, 
 
 
 @pytest.mark.skipif(not SHARED_TINY.is_file(), reason="needs ../shared/models")
-def test_when_openai_whisper_loads_a_checkpoint_path_then_call_transcribes(
-    stereo_call, golden_turns, model_dir
-):
-    t = transcribe_file(stereo_call, model=str(SHARED_TINY), asr="openai-whisper", cache_dir=model_dir)
-    _assert_call(t, golden_turns)
+def test_when_openai_whisper_loads_a_checkpoint_path_then_call_transcribes(short_stereo, model_dir):
+    t = transcribe_file(short_stereo, model=str(SHARED_TINY), asr="openai-whisper", cache_dir=model_dir)
+    _assert_call(t, FALLBACK_CALL[:2])
     assert t.metadata["speech"]["asr"] == "openai-whisper" and t.language == "en"
 
 
 def test_when_openai_whisper_is_asked_by_name_then_packaged_weights_are_converted_once(
-    stereo_call, golden_turns, model_dir
+    short_stereo, model_dir
 ):
-    t = transcribe_file(stereo_call, model="tiny.en", asr="openai-whisper", cache_dir=model_dir)
-    _assert_call(t, golden_turns)
+    t = transcribe_file(short_stereo, model="tiny.en", asr="openai-whisper", cache_dir=model_dir)
+    _assert_call(t, FALLBACK_CALL[:2])
     assert (model_dir / "openai-whisper" / "tiny.en.pt").is_file()
 
 
@@ -127,3 +127,16 @@ def test_when_recording_is_empty_then_public_api_raises_speech_error(tmp_path, m
     empty.write_bytes(b"")
     with pytest.raises(SpeechError, match="empty"):
         transcribe_file(empty, model="tiny.en", cache_dir=model_dir)
+
+
+@pytest.mark.skipif(not GOLDEN.is_dir(), reason="needs ../shared (golden calls)")
+def test_when_checklist_primes_recognition_then_domain_words_come_back(
+    stereo_call, stereo_base, model_dir, golden_turns
+):
+    prompt = checklist_prompt(load_checklist(GOLDEN / "checklist.yaml"))
+    primed = transcribe_file(stereo_call, model="base", cache_dir=model_dir, prompt=prompt)
+    reference = _text(golden_turns)
+    plain_text = " ".join(u.text for u in stereo_base.utterances)
+    primed_text = " ".join(u.text for u in primed.utterances)
+    assert "towed" in primed_text.lower()
+    assert wer(reference, primed_text) < wer(reference, plain_text)

@@ -71,18 +71,24 @@ class FasterWhisperRecognizer:
             "temperature": 0.0,
         }
 
-    def transcribe(self, audio: np.ndarray, *, language: str) -> list[Segment]:
-        kwargs = self._common(language, "transcribe") | {"word_timestamps": True}
-        if self.options.batch_size > 0:
+    def transcribe(self, audio: np.ndarray, *, language: str, prompt: str | None = None) -> list[Segment]:
+        kwargs = self._common(language, "transcribe") | {"word_timestamps": True, "initial_prompt": prompt}
+        if self.options.batch_size > 0 and self.options.vad:  # the batched pipeline cuts at VAD spans
             segments, _ = self.batched.transcribe(
                 audio,
                 batch_size=self.options.batch_size,
                 vad_filter=self.options.vad,
+                vad_parameters={"min_silence_duration_ms": 160, "speech_pad_ms": self.options.vad_pad_ms},
                 without_timestamps=True,
                 **kwargs,
             )
         else:
-            segments, _ = self.model.transcribe(audio, vad_filter=self.options.vad, **kwargs)
+            segments, _ = self.model.transcribe(
+                audio,
+                vad_filter=self.options.vad,
+                vad_parameters={"speech_pad_ms": self.options.vad_pad_ms},
+                **kwargs,
+            )
         out = []
         for s in segments:
             words = tuple(Word(w.start, w.end, w.word, w.probability) for w in s.words or ())

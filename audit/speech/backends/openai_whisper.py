@@ -106,7 +106,9 @@ class OpenAIWhisperRecognizer:
         self.options = options
         self.multilingual = bool(self.model.is_multilingual)
 
-    def _decode(self, audio: np.ndarray, *, language: str, task: str, words: bool) -> list[dict]:
+    def _decode(
+        self, audio: np.ndarray, *, language: str, task: str, words: bool, prompt: str | None = None
+    ) -> list[dict]:
         import whisper
 
         with self._lock:
@@ -122,6 +124,7 @@ class OpenAIWhisperRecognizer:
                 verbose=None,
                 beam_size=self.options.beam_size if self.options.beam_size > 1 else None,
                 without_timestamps=not words,
+                initial_prompt=prompt,
             )
         return result["segments"]
 
@@ -138,17 +141,17 @@ class OpenAIWhisperRecognizer:
 
     def _speech(self, audio: np.ndarray):
         """Audio with silence removed, and the map back to original times."""
-        from faster_whisper.vad import SpeechTimestampsMap, collect_chunks, get_speech_timestamps
+        from faster_whisper.vad import SpeechTimestampsMap, VadOptions, collect_chunks, get_speech_timestamps
 
         if not self.options.vad:
             return audio, None
-        spans = get_speech_timestamps(audio)
+        spans = get_speech_timestamps(audio, VadOptions(speech_pad_ms=self.options.vad_pad_ms))
         if not spans:
             return np.zeros(0, dtype=np.float32), None
         chunks, _ = collect_chunks(audio, spans)
         return chunks[0], SpeechTimestampsMap(spans, SAMPLE_RATE)
 
-    def transcribe(self, audio: np.ndarray, *, language: str) -> list[Segment]:
+    def transcribe(self, audio: np.ndarray, *, language: str, prompt: str | None = None) -> list[Segment]:
         speech, timemap = self._speech(audio)
         if speech.size == 0:
             return []
@@ -157,7 +160,7 @@ class OpenAIWhisperRecognizer:
             return float(x) if timemap is None else timemap.get_original_time(float(x), is_end=end)
 
         out = []
-        for s in self._decode(speech, language=language, task="transcribe", words=True):
+        for s in self._decode(speech, language=language, task="transcribe", words=True, prompt=prompt):
             words = tuple(
                 Word(t(w["start"]), t(w["end"], True), w["word"], float(w["probability"]))
                 for w in s.get("words") or ()
