@@ -105,6 +105,7 @@ def main() -> None:
     )
     parser.add_argument("--sweep", action="store_true", help="search each detector's best settings")
     parser.add_argument("--holdout", action="store_true", help="measure on the held-out set (no sweep)")
+    parser.add_argument("--data", type=Path, help="measure on another utterance file (no sweep)")
     parser.add_argument(
         "--sgd-negatives",
         type=int,
@@ -114,7 +115,7 @@ def main() -> None:
     )
     parser.add_argument("--errors", action="store_true", help="list every wrong utterance")
     args = parser.parse_args()
-    rows = load_rows(HOLDOUT if args.holdout else DEV)
+    rows = load_rows(args.data or (HOLDOUT if args.holdout else DEV))
     if args.sgd_negatives:
         rows += sgd_negatives(args.sgd_negatives)
     analyzer = FocusAnalyzer(get_language("en"))
@@ -129,7 +130,7 @@ def main() -> None:
         for row, pred in zip(rows, predicted, strict=True):
             if set(row["kinds"]) != pred:
                 print(f"  gold {sorted(row['kinds'])} got {sorted(pred)}: {row['text']}")
-    if args.sweep and not args.holdout:
+    if args.sweep and not (args.holdout or args.data):
         sweep(analyzer, views, rows)
 
 

@@ -400,7 +400,7 @@ _FIRST = (
 )
 _CONTACT = (
     r"(?:call|contact|ring|phone|email|e-mail|reach out to|get in touch with|speak to|speak with|talk to|"
-    r"check with|ask|go to|write to)"
+    r"check with|ask|go to|go back to|write to)"
 )
 _PARTY = (
     r"(?:support|team|department|office|company|provider|bank|carrier|courier|manufacturer|landlord|insurer|"
@@ -453,7 +453,8 @@ FOCUS_PATTERNS: dict[str, list[str]] = {
     "blame_shift": [
         r"\bnot (?:our|my) (?:fault|mistake|error|problem|doing)\b",
         r"\b(?:their|his|her|your|the [\w-]+'s) (?:fault|mistake|error|problem|mess|responsibility)\b",
-        r"\b(?:on|from) (?:their|your|the [\w-]+'s) (?:side|end)\b",
+        r"\b(?:on|from) (?:their|your|the [\w-]+'s|your [\w-]+'s) (?:side|end)\b",
+        r"\b(?:we|i) (?:didn't|did not|never) (?:put|do|cause|touch|change|send|make)\b",
         r"\b(?:that's|that is|it's|it is) (?:on|down to) (?:them|him|her|you|the [\w-]+)\b",
         r"\bnot on (?:us|our end|our side|me)\b",
         r"\b(?:that's|that is|which is) (?:why|what caused)\b",
@@ -502,7 +503,7 @@ FOCUS_PATTERNS: dict[str, list[str]] = {
         r"resubmit|"
         r"follow)\b.*\b" + _CHANNEL,
         r"^(?:\w+,? )?(?:just |maybe |simply )?(?:go|log|check|look|download|fill|visit|use|resubmit|follow|"
-        r"keep)\b"
+        r"keep|reinstall|update|restart|reset|clear)\b"
         r".*\b" + _CHANNEL,
         r"\b(?:it's|it is|everything is|it's all|all|that's|that is|the steps are|instructions are) (?:on|"
         r"in) "
