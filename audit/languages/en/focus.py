@@ -24,7 +24,6 @@ BLAME_SHIFT = FocusCue(
         "We're not responsible for what the delivery company does.",
         "You should have called us before the deadline, so that's on you.",
         "Honestly the other shift made that error, it wasn't me.",
-        "That's your landlord's responsibility, not ours.",
         "The technician before me got it wrong.",
         "If you had entered the right address this wouldn't have happened.",
         "Blame the carrier, they lost it.",
@@ -135,6 +134,7 @@ REDIRECT = FocusCue(
         "You'll need to go to the police station and ask them about the report.",
         "That's handled by a separate company, I can give you their number.",
         "Speak to your landlord, it's his building, not ours.",
+        "Repairs inside the flat are your landlord's responsibility, take it up with him.",
     ),
 )
 
@@ -452,7 +452,7 @@ FOCUS_PATTERNS: dict[str, list[str]] = {
     ],
     "blame_shift": [
         r"\bnot (?:our|my) (?:fault|mistake|error|problem|doing)\b",
-        r"\b(?:their|his|her|your|the [\w-]+'s) (?:fault|mistake|error|problem|mess|responsibility)\b",
+        r"\b(?:their|his|her|your|the [\w-]+'s) (?:fault|mistake|error|problem|mess)\b",
         r"\b(?:on|from) (?:their|your|the [\w-]+'s|your [\w-]+'s) (?:side|end)\b",
         r"\b(?:we|i) (?:didn't|did not|never) (?:put|do|cause|touch|change|send|make)\b",
         r"\b(?:that's|that is|it's|it is) (?:on|down to) (?:them|him|her|you|the [\w-]+)\b",
