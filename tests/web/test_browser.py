@@ -108,6 +108,10 @@ def test_manager_journey(site):
     _sign_in(site, "a")
     _wait(d, lambda drv: "/ui/dashboard" in drv.current_url)
     _check_page(d, "02-dashboard")
+    d.set_window_size(390, 844)  # a phone
+    d.get(url + "/ui/dashboard")
+    _check_page(d, "02-dashboard-phone")
+    d.set_window_size(1280, 1000)
 
     # upload the golden roadside call and watch its status update itself
     d.get(url + "/ui/upload")
@@ -165,7 +169,7 @@ def test_manager_journey(site):
     _check_page(d, "11-trim")
     d.find_element(By.XPATH, "//button[starts-with(normalize-space(.), 'Adopt as version')]").click()
     _wait(d, lambda drv: "b=1" in drv.current_url)
-    assert "asked only on calls about" in d.page_source
+    assert "move_to_street" in d.find_element(By.CSS_SELECTOR, "ul.changes").text
     _check_page(d, "12-adopted-diff")
     d.get(url + "/ui/checklists")
     assert re.search(r"roadside.*?\b2\b", d.find_element(By.CSS_SELECTOR, "table.list").text, re.S)
@@ -184,6 +188,8 @@ def test_other_tenant_sees_nothing(site):
     if call_url:
         d.get(call_url)
         assert "Not found" in d.find_element(By.TAG_NAME, "h1").text
+        # the only console entry allowed: the 404 of the page itself
+        assert all("404" in e for e in browser.console_errors(d))
     d.get(url + "/ui/calls")
     assert "No calls match" in d.page_source and "seed-" not in d.page_source
     d.get(url + "/ui/focus")
