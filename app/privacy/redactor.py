@@ -7,6 +7,7 @@ Both run on text whose spoken digits were rewritten as digits, and spans are map
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
@@ -89,8 +90,12 @@ class Redactor:
                 chosen.append(sp)
         return sorted((c for c in chosen if c.label != "KEEP"), key=lambda sp: sp.start)
 
-    def redact(self, text: str) -> str:
-        """`text` with each personal-data span replaced by its placeholder."""
+    def redact(self, text: str, context: str = "") -> str:
+        """`text` with each personal-data span replaced by its placeholder.
+
+        `context` is what was said just before (the agent's question): a bare long number in the answer to
+        "what is your card number?" is a [CARD], not just a [NUMBER].
+        """
         if (
             not text
             or not any(ch.isdigit() for ch in text)
@@ -102,6 +107,8 @@ class Redactor:
         out = []
         pos = 0
         for sp in self.find(text):
+            if sp.label == "NUMBER" and context:
+                sp = Span(sp.start, sp.end, _label_from_context(context))
             out.append(text[pos : sp.start])
             out.append(f"[{sp.label}]")
             pos = sp.end
@@ -116,8 +123,38 @@ class Redactor:
                 for k, v in data.items()
             }
         if isinstance(data, list):
+            if data and all(isinstance(v, dict) and "speaker" in v and "text" in v for v in data):
+                return self._redact_turns(data)
             return [self.redact_tree(v) for v in data]
         return data
+
+    def _redact_turns(self, turns: list[dict]) -> list[dict]:
+        """Utterances in order: each is redacted with the one before it as context."""
+        out = []
+        previous = ""
+        for turn in turns:
+            red = self.redact_tree({k: v for k, v in turn.items() if k != "text"})
+            text = turn["text"]
+            red["text"] = self.redact(text, context=previous) if isinstance(text, str) else text
+            out.append({k: red[k] for k in turn})
+            previous = text if isinstance(text, str) else ""
+        return out
+
+
+_CONTEXT_LABELS = (
+    (re.compile(r"\b(card|visa|mastercard|amex|credit|debit)\b", re.IGNORECASE), "CARD"),
+    (re.compile(r"\b(social security|ssn|social)\b", re.IGNORECASE), "SSN"),
+    (re.compile(r"\b(account|acct|policy|member(ship)?|routing)\b", re.IGNORECASE), "ACCOUNT"),
+    (re.compile(r"\b(phone|callback|call back|cell|mobile|reach you)\b", re.IGNORECASE), "PHONE"),
+)
+
+
+def _label_from_context(context: str) -> str:
+    """The placeholder a bare number gets from the question it answers."""
+    for pattern, label in _CONTEXT_LABELS:
+        if pattern.search(context):
+            return label
+    return "NUMBER"
 
 
 _WORDS = (

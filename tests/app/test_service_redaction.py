@@ -71,3 +71,14 @@ def test_when_report_tree_then_only_text_fields_redacted(redactor) -> None:  # n
     assert out["call_id"] == report["call_id"]  # ids are not text
     assert out["questions"][0]["evidence"][0]["text"] == "It's [CARD]."
     assert "[CARD]" in out["questions"][0]["why"]
+
+
+def test_when_bare_number_answers_a_question_then_labelled_by_it(redactor) -> None:  # noqa: ANN001
+    turns = [
+        {"speaker": "agent", "text": "What is the card number on file?"},
+        {"speaker": "customer", "text": "It is 41111111111111111111."},
+        {"speaker": "agent", "text": "And your member ID?"},
+        {"speaker": "customer", "text": "nine eight seven six five four three two"},
+    ]
+    out = redactor.redact_tree({"utterances": turns})["utterances"]
+    assert [u["text"] for u in out] == [turns[0]["text"], "It is [CARD].", turns[2]["text"], "[ACCOUNT]"]
