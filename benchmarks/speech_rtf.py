@@ -115,7 +115,7 @@ def main() -> int:
     ap.add_argument("--beams", nargs="+", type=int, default=[1, 5])
     ap.add_argument("--batches", nargs="+", type=int, default=[0, 8])
     ap.add_argument("--pads", nargs="+", default=["200"], help="VAD padding in ms, or off (no VAD)")
-    ap.add_argument("--parallel", nargs="+", choices=("yes", "no"), default=["yes"])
+    ap.add_argument("--parallel", nargs="+", choices=("yes", "no"), default=["no"])
     ap.add_argument("--device", default=None, help="cpu or cuda (default: cuda when present)")
     ap.add_argument("--workdir", type=Path, default=Path("/tmp/callaudit-speech-bench"))
     ap.add_argument("--out", type=Path, help="also write the markdown table here")

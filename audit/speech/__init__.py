@@ -10,6 +10,7 @@ import functools
 import os
 from pathlib import Path
 
+from audit.errors import SpeechError
 from audit.speech.asr import DecodeOptions, Recognizer
 from audit.speech.audio import is_audio
 from audit.speech.backends import BACKENDS, load_recognizer
@@ -43,8 +44,9 @@ def _cached_recognizer(
     cpu_threads: int,
     device: str | None,
 ) -> Recognizer:
-    # two workers decode a stereo call's channels at once; they share the cores rather than oversubscribe them
-    threads = cpu_threads or max(1, (os.cpu_count() or 2) // 2)
+    # one worker using every core decodes the channels in turn: on 2 cores as fast as two one-thread
+    # workers in parallel, and lighter (docs/speech.md)
+    threads = cpu_threads or os.cpu_count() or 2
     return load_recognizer(
         asr,
         model,
@@ -53,7 +55,7 @@ def _cached_recognizer(
         allow_download=allow_download,
         device=device,
         cpu_threads=threads,
-        num_workers=2,
+        num_workers=1,
     )
 
 
@@ -103,7 +105,7 @@ def transcribe_file(
     cache_dir : model cache; defaults to ~/.cache/callaudit/models.
     allow_download : let a model missing offline come from the hub.
     decode : beam size, batching, VAD (defaults: greedy, batches of 8, VAD on).
-    cpu_threads : threads for each of the two channel workers (0: half the cores each).
+    cpu_threads : threads for recognition (0: all cores).
     device : "cpu" or "cuda" (default: cuda when present).
 
     Returns
@@ -114,6 +116,9 @@ def transcribe_file(
     ------
     SpeechError for a bad or unsupported recording, ModelNotFoundError when the model is nowhere.
     """
+    for pair, what in ((channel_roles, "channel_roles"), (roles, "roles")):
+        if pair is not None and sorted(pair) != ["agent", "customer"]:
+            raise SpeechError(f"{what} must name agent and customer once each, got {tuple(pair)}")
     recognizer = _cached_recognizer(
         asr,
         model,

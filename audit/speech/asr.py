@@ -38,7 +38,9 @@ class DecodeOptions:
     )
     batch_size: int = 8  # speech chunks decoded together (faster-whisper's batched pipeline); 0 = sequential
     vad: bool = True  # skip silence with Silero VAD before decoding
-    vad_pad_ms: int = 200  # speech kept either side of each VAD span (faster-whisper: 400); see docs/speech.md
+    vad_pad_ms: int = (
+        200  # speech kept either side of each VAD span (faster-whisper: 400); see docs/speech.md
+    )
 
 
 class Recognizer(Protocol):

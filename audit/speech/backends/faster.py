@@ -40,7 +40,7 @@ class FasterWhisperRecognizer:
         cpu_threads: int = 0,
         num_workers: int = 1,
     ) -> None:
-        from faster_whisper import BatchedInferencePipeline, WhisperModel
+        from faster_whisper import WhisperModel
 
         self.device = device or _device()
         self.compute_type = compute_type or ("float16" if self.device == "cuda" else "int8")
@@ -52,7 +52,6 @@ class FasterWhisperRecognizer:
             num_workers=num_workers,
             local_files_only=True,
         )
-        self.batched = BatchedInferencePipeline(self.model)
         self.backend = "faster-whisper"
         self.name = name
         self.options = options
@@ -74,7 +73,10 @@ class FasterWhisperRecognizer:
     def transcribe(self, audio: np.ndarray, *, language: str, prompt: str | None = None) -> list[Segment]:
         kwargs = self._common(language, "transcribe") | {"word_timestamps": True, "initial_prompt": prompt}
         if self.options.batch_size > 0 and self.options.vad:  # the batched pipeline cuts at VAD spans
-            segments, _ = self.batched.transcribe(
+            from faster_whisper import BatchedInferencePipeline
+
+            # one pipeline per call: it keeps per-call state, and the two channels are decoded at once
+            segments, _ = BatchedInferencePipeline(self.model).transcribe(
                 audio,
                 batch_size=self.options.batch_size,
                 vad_filter=self.options.vad,
