@@ -14,12 +14,17 @@ import numpy as np
 
 from audit import __version__
 from audit.checklist import Checklist
-from audit.errors import UnsupportedLanguageError
 from audit.languages import Language, get_language
 from audit.matching.features import ask_features, info_features, reason_features
 from audit.matching.model import Scorers
-from audit.matching.view import CallView, ChecklistView, build_call_view, build_checklist_view, call_texts, \
-    item_texts
+from audit.matching.view import (
+    CallView,
+    ChecklistView,
+    build_call_view,
+    build_checklist_view,
+    call_texts,
+    item_texts,
+)
 from audit.report import ChecklistRef, Report, summarize
 from audit.transcript import Transcript
 from audit.verdicts import Ask, item_statuses, question_verdicts, reason_scores
@@ -27,6 +32,8 @@ from audit.verdicts import Ask, item_statuses, question_verdicts, reason_scores
 # metadata: a key matches an item when their texts are this similar (or a typed value fits and nearly so)
 META_COS = 0.55
 META_COS_TYPED = 0.35
+# a sentence asks items other than its best one only above this probability
+SECOND_ASK = 0.6
 
 
 class AuditEngine:
@@ -37,20 +44,26 @@ class AuditEngine:
         self.report_language = self.why_language.code
         self._scorers = scorers
         self._views: dict[tuple[str, str], ChecklistView] = {}
+        self._by_encoder: dict[str, Scorers] = {}
         self._lock = threading.Lock()
 
-    @property
-    def scorers(self) -> Scorers:
-        with self._lock:
-            if self._scorers is None:
-                self._scorers = Scorers.load()
+    def scorers_for(self, lang: Language) -> Scorers:
+        """Scorers fitted on this language's encoder (their cosine scales differ between encoders)."""
+        if self._scorers is not None:
             return self._scorers
+        name = lang.encoder().name
+        with self._lock:
+            if name not in self._by_encoder:
+                self._by_encoder[name] = Scorers.for_encoder(name)
+            return self._by_encoder[name]
 
     def warm_up(self, languages: tuple[str, ...] = ("en",)) -> None:
         """Load models now rather than on the first call (the service does this at start)."""
-        _ = self.scorers
         for code in languages:
-            get_language(code).encoder().encode(["warm up"])
+            lang = get_language(code)
+            lang.encoder().encode(["warm up"])
+            lang.example_banks()
+            self.scorers_for(lang)
 
     def audit(self, transcript: Transcript, checklist: Checklist | None = None) -> Report:
         """Audit one call; without a checklist only customer focus is reported."""
@@ -72,11 +85,8 @@ class AuditEngine:
     # -- stages ------------------------------------------------------------------------------------
 
     def _language_for(self, t: Transcript, c: Checklist | None) -> Language:
-        try:
-            return get_language(t.language or (c.language if c else "en"))
-        except UnsupportedLanguageError:
-            raise
-        
+        return get_language(t.language or (c.language if c else "en"))
+
     def _checklist_view(self, c: Checklist, lang: Language) -> ChecklistView:
         key = (lang.code, c.model_dump_json())
         with self._lock:
@@ -99,7 +109,7 @@ class AuditEngine:
             return Report(call_id=t.call_id, language=t.language, report_language=self.report_language,
                           customer_focus=focus, summary=summarize([], []), engine=engine_info)
         kv = self._checklist_view(c, lang)
-        sc = self.scorers
+        sc = self.scorers_for(lang)
         n_utt = len(t.utterances)
         # which sentence asks which item
         p_ask = sc.ask.predict(ask_features(cv, kv))
@@ -114,9 +124,7 @@ class AuditEngine:
         meta = self._metadata_matches(cv, kv)
         # what the call is about
         p_reason = sc.reason.predict(reason_features(cv, kv))
-        pr = np.zeros_like(p_reason)
-        pr[cust] = p_reason[cust]
-        rscores = reason_scores(cv, kv, pr, sc.reason.threshold)
+        rscores = reason_scores(cv, kv, p_reason, cust, sc.reason.threshold)
         reasons = {r.id for r in rscores}
         reason_text = " and ".join(_lower_first(c.model_dump()["reasons"][kv.reason_ids.index(r.id)]["description"])
                                    for r in rscores) or "something else"
@@ -131,13 +139,24 @@ class AuditEngine:
 
     @staticmethod
     def _pick_asks(cv: CallView, p_ask: np.ndarray, threshold: float) -> list[Ask]:
-        """Asks above threshold, one per (utterance, item): the best sentence."""
+        """Asks above threshold, one per (utterance, item): the best sentence.
+
+        A sentence asks its best item; it asks another only with high confidence ("your name and the
+        best number to reach you?"), because items of one checklist often resemble each other.
+        """
         best: dict[tuple[int, int], Ask] = {}
-        for s, i in zip(*np.where(p_ask >= threshold), strict=True):
-            sent = cv.agent_sentences[s]
-            key = (sent.utterance, int(i))
-            if key not in best or p_ask[s, i] > best[key].prob:
-                best[key] = Ask(sent, int(i), float(p_ask[s, i]))
+        for s in range(p_ask.shape[0]):
+            row = p_ask[s]
+            if row.size == 0:
+                continue
+            top = int(row.argmax())
+            for i in np.where(row >= threshold)[0]:
+                if i != top and row[i] < max(SECOND_ASK, threshold):
+                    continue
+                sent = cv.agent_sentences[s]
+                key = (sent.utterance, int(i))
+                if key not in best or row[i] > best[key].prob:
+                    best[key] = Ask(sent, int(i), float(row[i]))
         return list(best.values())
 
     @staticmethod

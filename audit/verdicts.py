@@ -48,24 +48,50 @@ def _seconds(cv: CallView, s: Sentence) -> float | None:
     return round(u.seconds * share, 2)
 
 
-def reason_scores(cv: CallView, kv: ChecklistView, p_reason: np.ndarray, threshold: float) -> list[ReasonScore]:
-    """Reasons of the call: every reason whose best customer utterance passes; at least the best one."""
+# a second reason must be at least this share as evident as the call's main one
+SECOND_REASON = 0.5
+
+
+def call_reasons(p_reason: np.ndarray, threshold: float) -> tuple[list[int], np.ndarray, np.ndarray]:
+    """Reason indices of a call from (customer utterances, reasons) probabilities.
+
+    The strongest reason is always the call's. Another reason counts only where it wins an utterance
+    outright with enough probability: a lockout call mentions the door and the hallway, which resemble
+    other reasons, but never makes a leak its main point.
+    """
+    n_r = p_reason.shape[1]
+    if n_r == 0:
+        return [], np.zeros(0), np.zeros(0, dtype=int)
+    if len(p_reason) == 0:
+        return [0], np.zeros(n_r), np.zeros(n_r, dtype=int)
+    best = p_reason.max(axis=0)
+    where = p_reason.argmax(axis=0)
+    winner = p_reason.argmax(axis=1)
+    won = np.array([p_reason[winner == r, r].max() if (winner == r).any() else 0.0 for r in range(n_r)])
+    chosen = [int(np.argmax(best))]
+    floor = max(threshold, SECOND_REASON * float(best.max()))
+    chosen += [r for r in range(n_r) if r != chosen[0] and won[r] >= floor]
+    return chosen, best, where
+
+
+def reason_scores(cv: CallView, kv: ChecklistView, p_reason: np.ndarray, rows: list[int],
+                  threshold: float) -> list[ReasonScore]:
+    """The call's reasons with confidence and the customer utterance that shows each; the call's metadata
+    may name one too."""
     if not kv.reason_ids:
         return []
-    best = p_reason.max(axis=0) if len(p_reason) else np.zeros(len(kv.reason_ids))
-    where = p_reason.argmax(axis=0) if len(p_reason) else np.zeros(len(kv.reason_ids), dtype=int)
-    chosen = [r for r in range(len(kv.reason_ids)) if best[r] >= threshold]
+    chosen, best, where = call_reasons(p_reason[rows], threshold)
     if len(kv.reason_ids) == 1:
         chosen = [0]
-    if not chosen:
-        chosen = [int(np.argmax(best))]
     meta_reason = str(cv.transcript.metadata.get("reason", "")).strip()
     if meta_reason in kv.reason_ids and kv.reason_ids.index(meta_reason) not in chosen:
         chosen.append(kv.reason_ids.index(meta_reason))
     out = []
     for r in sorted(chosen, key=lambda r: -best[r]):
-        u = int(where[r])
-        ev = [Evidence(utterance=u, text=cv.transcript.utterances[u].text)] if len(p_reason) else []
+        ev = []
+        if rows:
+            u = rows[int(where[r])]
+            ev = [Evidence(utterance=u, text=cv.transcript.utterances[u].text)]
         out.append(ReasonScore(id=kv.reason_ids[r], confidence=round(float(min(max(best[r], 0), 1)), 3),
                                evidence=ev))
     return out

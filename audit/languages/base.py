@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -74,6 +74,14 @@ class Language(ABC):
     def values(self, text: str) -> list[Value]:
         """Typed values in an utterance, spoken numbers and dates included."""
 
+    def masked(self, text: str) -> str:
+        """The text with its typed values replaced by words for their kinds ("leaving on date").
+
+        Sentences are compared by shape as well as by meaning, so that names and numbers do not dominate.
+        The default leaves the text as it is.
+        """
+        return text
+
     @abstractmethod
     def value_kinds_for(self, item_text: str) -> set[str]:
         """Value kinds an item (its question and description) asks for."""
@@ -92,3 +100,18 @@ class Language(ABC):
     @abstractmethod
     def why(self, key: str, **fields: str) -> str:
         """A `why` sentence in this language, from a template key shared by all languages."""
+
+    def example_banks(self) -> tuple[Any, Any]:
+        """The (ask, information) example banks, encoded with this language's encoder and cached.
+
+        The shipped banks are English sentences; through a multilingual encoder they serve as cross-lingual
+        neighbours, so a language without banks of its own still gets their evidence.
+        """
+        cached = getattr(self, "_example_banks", None)
+        if cached is None:
+            from audit.matching.bank import BANK_DIR, Bank
+
+            enc = self.encoder()
+            cached = (Bank.load(BANK_DIR / "ask_bank.jsonl.gz", enc), Bank.load(BANK_DIR / "info_bank.jsonl.gz", enc))
+            self._example_banks = cached
+        return cached

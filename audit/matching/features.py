@@ -15,14 +15,16 @@ KEY_KINDS = ("date", "time", "count", "location", "name", "phone", "code", "mone
 
 ASK_FEATURES = (
     "cos_question", "cos_phrasing", "cos_description", "cos_combined", "is_top", "margin", "is_question",
-    "lex_item", "lex_question", "kind_match", "n_values", "n_items", "n_sentences_same_item_higher",
+    "lex_item", "lex_question", "kind_match", "n_values", "n_sentences_same_item_higher",
+    "knn_match", "knn_vote", "knn_is_ask", "cos_masked_desc", "cos_masked_combined",
 )
 INFO_FEATURES = (
     "cos_desc", "cos_combined", "cos_utt", "is_top", "margin", "prev_ask", "prev_ask_other", "prev_ask_any",
-    "kind_any", *(f"kind_{k}" for k in KEY_KINDS), "n_kinds", "dont_know", "yes_no", "lex", "first_turn",
-    "short_answer", "prev_agent_cos", "n_items",
+    "kind_any", *(f"kind_{k}" for k in KEY_KINDS), "n_kinds", "dont_know", "yes_no", "lex", "is_question",
+    "short_answer", "prev_agent_cos", "knn_match", "knn_vote", "knn_gives",
+    "cos_masked_desc", "cos_masked_combined",
 )
-REASON_FEATURES = ("cos", "is_top", "margin", "lex", "first_turn", "n_reasons", "cos_utt")
+REASON_FEATURES = ("cos", "is_top", "margin", "lex", "cos_utt", "is_question")
 
 
 def _overlap(a: set[str], b: set[str]) -> float:
@@ -42,8 +44,17 @@ def _top_margin(sim: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return (sim >= best).astype(np.float32), sim - other_best
 
 
-def ask_features(cv: CallView, kv: ChecklistView) -> np.ndarray:
-    """(agent sentences, items, features)."""
+def _bank_features(cv: CallView, kv: ChecklistView, which: int, queries: np.ndarray,
+                   exclude_service: str | None) -> np.ndarray:
+    bank = cv.language.example_banks()[which]
+    key = f"{which}"
+    if key not in kv.bank_match:
+        kv.bank_match[key] = bank.entry_item_match(kv.description_vecs)
+    return bank.features(queries, kv.bank_match[key], exclude_service)
+
+
+def ask_features(cv: CallView, kv: ChecklistView, exclude_service: str | None = None) -> np.ndarray:
+    """(agent sentences, items, features). `exclude_service` hides a service's own bank examples (training)."""
     n_s, n_i = len(cv.agent_sentences), len(kv.item_ids)
     if n_s == 0 or n_i == 0:
         return np.zeros((n_s, n_i, len(ASK_FEATURES)), dtype=np.float32)
@@ -69,17 +80,20 @@ def ask_features(cv: CallView, kv: ChecklistView) -> np.ndarray:
             ik = kv.item_kinds[i] - {"yes_no"}
             f[s, i, 9] = len(kinds[s] & ik) / len(ik) if ik else 0.0
     f[:, :, 10] = np.minimum(nval, 5)[:, None]
-    f[:, :, 11] = min(n_i, 25) / 25.0
     # other sentences of the same utterance that match this item better (one ask per item per utterance)
     utt = np.array([s.utterance for s in cv.agent_sentences])
     score = np.maximum(cp, cc)
     for s in range(n_s):
         same = utt == utt[s]
-        f[s, :, 12] = (score[same] > score[s][None, :]).sum(axis=0)
+        f[s, :, 11] = np.minimum((score[same] > score[s][None, :]).sum(axis=0), 2)
+    f[:, :, 12:15] = _bank_features(cv, kv, 0, cv.agent_masked_vecs, exclude_service)
+    f[:, :, 15] = cv.agent_masked_vecs @ kv.description_vecs.T
+    f[:, :, 16] = cv.agent_masked_vecs @ kv.combined_vecs.T
     return f
 
 
-def info_features(cv: CallView, kv: ChecklistView, ask_prob: np.ndarray) -> np.ndarray:
+def info_features(cv: CallView, kv: ChecklistView, ask_prob: np.ndarray,
+                  exclude_service: str | None = None) -> np.ndarray:
     """(utterances, items, features); rows of agent utterances stay zero.
 
     `ask_prob` is (utterances, items): how likely each agent utterance asks each item, so an answer to a
@@ -90,11 +104,11 @@ def info_features(cv: CallView, kv: ChecklistView, ask_prob: np.ndarray) -> np.n
     f = np.zeros((n_u, n_i, len(INFO_FEATURES)), dtype=np.float32)
     if n_i == 0:
         return f
+    lang = cv.language
     sent_d = cv.customer_vecs @ kv.description_vecs.T if len(cv.customer_sentences) else None
     sent_c = cv.customer_vecs @ kv.combined_vecs.T if len(cv.customer_sentences) else None
     utt_of = np.array([s.utterance for s in cv.customer_sentences])
     utt_c = cv.utterance_vecs @ kv.combined_vecs.T
-    first_customer = next((i for i, u in enumerate(t.utterances) if u.speaker == "customer"), -1)
     for j, u in enumerate(t.utterances):
         if u.speaker != "customer":
             continue
@@ -111,7 +125,9 @@ def info_features(cv: CallView, kv: ChecklistView, ask_prob: np.ndarray) -> np.n
         f[j, :, 0], f[j, :, 1], f[j, :, 2] = d, c, utt_c[j]
         f[j, :, 3], f[j, :, 4] = top[0], margin[0]
         f[j, :, 5] = pa
-        f[j, :, 6] = (pa.sum() - pa) if n_i > 1 else 0.0
+        if n_i > 1:
+            top2 = np.sort(pa)[-2:]
+            f[j, :, 6] = np.where(pa >= top2[-1], top2[0], top2[-1])  # best ask of another item
         f[j, :, 7] = pa.max()
         base = 8
         for i in range(n_i):
@@ -124,11 +140,16 @@ def info_features(cv: CallView, kv: ChecklistView, ask_prob: np.ndarray) -> np.n
         f[j, :, off] = min(len(kinds), 6)
         f[j, :, off + 1] = float("dont_know" in kinds)
         f[j, :, off + 2] = float("yes_no" in kinds)
-        f[j, :, off + 4] = float(j == first_customer)
+        f[j, :, off + 4] = max(lang.is_question(t.utterances[j].text[a:b]) for a, b in lang.sentences(u.text))
         f[j, :, off + 5] = 1.0 / (1.0 + ntok)
         if prev >= 0:
             f[j, :, off + 6] = cv.utterance_vecs[prev] @ kv.combined_vecs.T
-        f[j, :, off + 7] = min(n_i, 25) / 25.0
+    cust = [j for j, u in enumerate(t.utterances) if u.speaker == "customer"]
+    if cust:
+        mv = cv.utterance_masked_vecs[cust]
+        f[cust, :, off + 7 : off + 10] = _bank_features(cv, kv, 1, mv, exclude_service)
+        f[cust, :, off + 10] = mv @ kv.description_vecs.T
+        f[cust, :, off + 11] = mv @ kv.combined_vecs.T
     return f
 
 
@@ -142,7 +163,6 @@ def reason_features(cv: CallView, kv: ChecklistView) -> np.ndarray:
     sims = cv.customer_vecs @ kv.reason_vecs.T if len(cv.customer_sentences) else np.zeros((0, n_r))
     utt_of = np.array([s.utterance for s in cv.customer_sentences])
     utt_sim = cv.utterance_vecs @ kv.reason_vecs.T
-    first_customer = next((i for i, u in enumerate(t.utterances) if u.speaker == "customer"), -1)
     for j, u in enumerate(t.utterances):
         if u.speaker != "customer":
             continue
@@ -152,7 +172,6 @@ def reason_features(cv: CallView, kv: ChecklistView) -> np.ndarray:
         f[j, :, 0], f[j, :, 1], f[j, :, 2] = c, top[0], margin[0]
         for r in range(n_r):
             f[j, r, 3] = _overlap(cv.tokens[j], kv.reason_tokens[r])
-        f[j, :, 4] = float(j == first_customer)
-        f[j, :, 5] = 1.0 / n_r
-        f[j, :, 6] = utt_sim[j]
+        f[j, :, 4] = utt_sim[j]
+        f[j, :, 5] = max(cv.language.is_question(u.text[a:b]) for a, b in cv.language.sentences(u.text))
     return f

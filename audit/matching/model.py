@@ -29,15 +29,25 @@ class Scorer:
     threshold: float
 
     def expand(self, x: np.ndarray) -> np.ndarray:
-        z = (x - self.mean) / self.scale
-        out = np.ones((z.shape[0], self.powers.shape[0]), dtype=np.float64)
-        for j in range(self.powers.shape[1]):
-            p = self.powers[:, j]
-            for k in (1, 2):
-                cols = p == k
-                if cols.any():
-                    out[:, cols] *= z[:, j : j + 1] ** k
-        return out
+        """Polynomial terms of degree <= 2, in the order of `powers`."""
+        z = np.clip((x - self.mean) / self.scale, -4.0, 4.0)  # no wild extrapolation off the training range
+        first, second = self._factors()
+        z1 = np.hstack([z, np.ones((z.shape[0], 1))])  # column -1 is the constant 1
+        return z1[:, first] * z1[:, second]
+
+    def _factors(self) -> tuple[np.ndarray, np.ndarray]:
+        cached = self.__dict__.get("_factor_cache")
+        if cached is None:
+            n = self.powers.shape[1]
+            first, second = [], []
+            for row in self.powers:
+                idx = [j for j in range(n) for _ in range(int(row[j]))]
+                idx += [n] * (2 - len(idx))
+                first.append(idx[0])
+                second.append(idx[1])
+            cached = (np.array(first), np.array(second))
+            object.__setattr__(self, "_factor_cache", cached)
+        return cached
 
     def predict(self, x: np.ndarray) -> np.ndarray:
         """Probabilities for an (..., features) array."""
@@ -88,6 +98,15 @@ class Scorers:
             reason=Scorer.from_json(d["reason"]),
             meta=d.get("meta", {}),
         )
+
+    @classmethod
+    def for_encoder(cls, encoder_name: str, models_dir: Path = WEIGHTS.parent) -> Scorers:
+        """The scorers fitted on features from this encoder (`matching*.json` whose meta names it)."""
+        for path in sorted(models_dir.glob("matching*.json")):
+            scorers = cls.load(path)
+            if scorers.meta.get("encoder") == encoder_name:
+                return scorers
+        return cls.load(WEIGHTS)
 
     def save(self, path: Path = WEIGHTS) -> None:
         d = {"meta": self.meta, "ask": self.ask.to_json(), "info": self.info.to_json(),

@@ -5,7 +5,7 @@ Every scorer (asks, information given, reasons) reads this view, so the encoder 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -38,6 +38,7 @@ class ChecklistView:
     item_tokens: list[set[str]]
     question_tokens: list[set[str]]
     reason_tokens: list[set[str]]
+    bank_match: dict[str, np.ndarray] = field(default_factory=dict)  # bank name -> (entries, items)
 
 
 @dataclass
@@ -49,6 +50,8 @@ class CallView:
     customer_sentences: list[Sentence]
     customer_vecs: np.ndarray  # (customer sentences, d)
     utterance_vecs: np.ndarray  # (utterances, d): whole utterances
+    agent_masked_vecs: np.ndarray  # (agent sentences, d): values replaced by their kinds
+    utterance_masked_vecs: np.ndarray  # (utterances, d)
     values: list[list[Value]]  # per utterance
     tokens: list[set[str]]  # per utterance
     metadata_texts: list[tuple[str, str]]  # (key, "key: value")
@@ -107,8 +110,9 @@ def call_texts(transcript: Transcript, lang: Language) -> list[str]:
     """Every call text the encoder needs (for batching across calls)."""
     out = []
     for u in transcript.utterances:
-        out.append(u.text)
-        out += [u.text[s:e] for s, e in lang.sentences(u.text)]
+        out += [u.text, lang.masked(u.text)]
+        for s, e in lang.sentences(u.text):
+            out += [u.text[s:e], lang.masked(u.text[s:e])]
     out += [_meta_text(k, v) for k, v in transcript.metadata.items() if _meta_usable(v)]
     return out
 
@@ -137,6 +141,8 @@ def build_call_view(transcript: Transcript, lang: Language) -> CallView:
         customer_sentences=cust,
         customer_vecs=enc.encode([s.text for s in cust]),
         utterance_vecs=enc.encode([u.text for u in transcript.utterances]),
+        agent_masked_vecs=enc.encode([lang.masked(s.text) for s in agent]),
+        utterance_masked_vecs=enc.encode([lang.masked(u.text) for u in transcript.utterances]),
         values=[lang.values(u.text) for u in transcript.utterances],
         tokens=[set(lang.tokens(u.text)) for u in transcript.utterances],
         metadata_texts=meta,

@@ -9,6 +9,8 @@ scorers behave on services they have never seen, which is the case that matters 
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import json
 import sys
 import time
 from pathlib import Path
@@ -18,11 +20,18 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import PolynomialFeatures
 
 from audit.languages import get_language
-from audit.matching.features import ASK_FEATURES, INFO_FEATURES, REASON_FEATURES, ask_features, info_features, \
-    reason_features
+from audit.matching.features import (
+    ASK_FEATURES,
+    INFO_FEATURES,
+    REASON_FEATURES,
+    ask_features,
+    info_features,
+    reason_features,
+)
 from audit.matching.model import WEIGHTS, Scorer, Scorers
 from audit.matching.view import build_call_view, build_checklist_view, call_texts, item_texts
 from audit.training.data import Example, load_set
+from audit.verdicts import call_reasons
 
 
 def _fit(x: np.ndarray, y: np.ndarray, names: tuple[str, ...], c: float = 1.0) -> Scorer:
@@ -50,8 +59,32 @@ def _best_threshold(p: np.ndarray, y: np.ndarray) -> tuple[float, float]:
     return best
 
 
+def _gold(set_dir: Path) -> dict[str, dict[tuple[int, str], str]]:
+    out: dict[str, dict[tuple[int, str], str]] = {}
+    with open(set_dir / "gold.jsonl", encoding="utf-8") as f:
+        for line in f:
+            r = json.loads(line)
+            out.setdefault(r["call_id"], {})[(r["utterance"], r["item"])] = r["label"]
+    return out
+
+
+def _best_balanced(p: np.ndarray, y: np.ndarray) -> float:
+    """Threshold maximising the mean F1 of both classes."""
+    best = (0.5, -1.0)
+    for t in np.arange(0.05, 0.96, 0.01):
+        pred = p >= t
+        f = []
+        for cls_pred, cls_true in ((pred, y == 1), (~pred, y == 0)):
+            tp = float((cls_pred & cls_true).sum())
+            pr, rc = tp / max(cls_pred.sum(), 1), tp / max(cls_true.sum(), 1)
+            f.append(2 * pr * rc / max(pr + rc, 1e-9))
+        if sum(f) / 2 > best[1]:
+            best = (float(t), sum(f) / 2)
+    return best[0]
+
+
 def _ask_rows(ex: Example, cv, kv) -> tuple[np.ndarray, np.ndarray]:
-    f = ask_features(cv, kv)
+    f = ask_features(cv, kv, ex.checklist.id)
     y = np.zeros(f.shape[:2], dtype=np.int64)
     score = f[:, :, 1] + f[:, :, 3]
     utt = np.array([s.utterance for s in cv.agent_sentences])
@@ -64,8 +97,8 @@ def _ask_rows(ex: Example, cv, kv) -> tuple[np.ndarray, np.ndarray]:
     return f.reshape(-1, f.shape[-1]), y.reshape(-1)
 
 
-def _utterance_ask_prob(scorer: Scorer, cv, kv, n_utt: int) -> np.ndarray:
-    f = ask_features(cv, kv)
+def _utterance_ask_prob(scorer: Scorer, cv, kv, n_utt: int, exclude: str | None = None) -> np.ndarray:
+    f = ask_features(cv, kv, exclude)
     p = scorer.predict(f) if f.size else np.zeros(f.shape[:2])
     out = np.zeros((n_utt, len(kv.item_ids)), dtype=np.float32)
     for s, sent in enumerate(cv.agent_sentences):
@@ -110,15 +143,15 @@ def main(argv: list[str] | None = None) -> int:
     ask = _fit(xa, ya, ASK_FEATURES)
     xh, yh = rows(hold_idx, _ask_rows)
     t, f1 = _best_threshold(ask.predict(xh), yh)
-    ask = Scorer(**{**ask.__dict__, "threshold": t})
+    ask = dataclasses.replace(ask, threshold=t)
     print(f"ask: {ya.sum()} positives of {len(ya)}; held-out F1 {f1:.3f} at {t:.2f}", file=sys.stderr)
     final_ask = _fit(np.concatenate([xa, xh]), np.concatenate([ya, yh]), ASK_FEATURES)
-    final_ask = Scorer(**{**final_ask.__dict__, "threshold": t})
+    final_ask = dataclasses.replace(final_ask, threshold=t)
 
     # information given
     def info_rows(ex, cv, kv):
         n = len(ex.transcript.utterances)
-        f = info_features(cv, kv, _utterance_ask_prob(final_ask, cv, kv, n))
+        f = info_features(cv, kv, _utterance_ask_prob(final_ask, cv, kv, n, ex.checklist.id), ex.checklist.id)
         y = np.zeros(f.shape[:2], dtype=np.int64)
         for u, items in ex.informs.items():
             for it in items:
@@ -127,12 +160,29 @@ def main(argv: list[str] | None = None) -> int:
         return f[cust].reshape(-1, f.shape[-1]), y[cust].reshape(-1)
 
     xi, yi = rows(fit_idx, info_rows)
-    info = _fit(xi, yi, INFO_FEATURES)
+    info = _fit(xi, yi, INFO_FEATURES, c=0.3)
     xh, yh = rows(hold_idx, info_rows)
     t, f1 = _best_threshold(info.predict(xh), yh)
     print(f"info: {yi.sum()} positives of {len(yi)}; held-out F1 {f1:.3f} at {t:.2f}", file=sys.stderr)
-    final_info = _fit(np.concatenate([xi, xh]), np.concatenate([yi, yh]), INFO_FEATURES)
-    final_info = Scorer(**{**final_info.__dict__, "threshold": t})
+    final_info = _fit(np.concatenate([xi, xh]), np.concatenate([yi, yh]), INFO_FEATURES, c=0.3)
+    # the threshold that matters: "given before this ask", on the set's gold asks (held-out services)
+    gold = _gold(args.set_dir)
+    prior, red = [], []
+    for k in hold_idx:
+        ex, cv, kv = examples[k], views[k], kvs[examples[k].checklist.id]
+        n = len(ex.transcript.utterances)
+        p = info.predict(info_features(cv, kv, _utterance_ask_prob(final_ask, cv, kv, n)))
+        cust = np.array([x.speaker == "customer" for x in ex.transcript.utterances])
+        p[~cust] = 0
+        for (u, it), label in gold.get(ex.transcript.call_id, {}).items():
+            if label == "irrelevant":
+                continue
+            i = kv.item_ids.index(it)
+            prior.append(float(p[:u, i].max()) if u > 0 else 0.0)
+            red.append(int(label == "redundant"))
+    t = _best_balanced(np.array(prior), np.array(red))
+    print(f"info: redundant-vs-needed threshold {t:.2f} on {len(red)} held-out gold asks", file=sys.stderr)
+    final_info = dataclasses.replace(final_info, threshold=t)
 
     # reasons: the utterance where an intent starts
     def reason_rows(ex, cv, kv):
@@ -150,20 +200,27 @@ def main(argv: list[str] | None = None) -> int:
     xr, yr = rows(fit_idx, reason_rows)
     reason = _fit(xr, yr, REASON_FEATURES)
     # threshold at call level: a reason is the call's when its best utterance passes
-    ps, ys = [], []
+    calls = []
     for k in hold_idx:
         ex, cv, kv = examples[k], views[k], kvs[examples[k].checklist.id]
         if len(kv.reason_ids) < 2:
             continue
-        p = reason.predict(reason_features(cv, kv)).max(axis=0)
-        gold = set(ex.intents.values())
-        ps += list(p)
-        ys += [int(r in gold) for r in kv.reason_ids]
-    t, f1 = _best_threshold(np.array(ps), np.array(ys))
+        cust = np.array([x.speaker == "customer" for x in ex.transcript.utterances])
+        calls.append((reason.predict(reason_features(cv, kv))[cust], kv.reason_ids, set(ex.intents.values())))
+    best = (0.5, -1.0)
+    for t in np.arange(0.05, 0.96, 0.01):
+        tp = fp = fn = 0
+        for p, ids, gold in calls:
+            got = {ids[r] for r in call_reasons(p, t)[0]}
+            tp, fp, fn = tp + len(got & gold), fp + len(got - gold), fn + len(set(ids) & gold - got)
+        f1 = 2 * tp / max(2 * tp + fp + fn, 1)
+        if f1 > best[1]:
+            best = (float(t), f1)
+    t, f1 = best
     print(f"reason: held-out call-level F1 {f1:.3f} at {t:.2f}", file=sys.stderr)
     final_reason = _fit(np.concatenate([xr, rows(hold_idx, reason_rows)[0]]),
                         np.concatenate([yr, rows(hold_idx, reason_rows)[1]]), REASON_FEATURES)
-    final_reason = Scorer(**{**final_reason.__dict__, "threshold": t})
+    final_reason = dataclasses.replace(final_reason, threshold=t)
 
     meta = {"trained_on": args.set_dir.name, "calls": str(len(examples)), "encoder": enc.name}
     Scorers(final_ask, final_info, final_reason, meta).save(args.out)

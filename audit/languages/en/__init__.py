@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 import threading
+from functools import lru_cache
 
 from audit.encoders import CachedEncoder
 from audit.languages.base import Encoder, FocusCue, Language, Value
-from audit.languages.en.values import find_values, item_kinds
+from audit.languages.en.values import find_values, item_kinds, mask_values
 from audit.languages.en.why import WHY
 
 _SENT = re.compile(r"[^.?!]+(?:[.?!]+[\"')\]]*|$)")
@@ -64,23 +65,19 @@ class English(Language):
         return spans or [(0, len(text))]
 
     def tokens(self, text: str) -> list[str]:
-        return [_stem(w) for w in _WORD.findall(text.lower()) if w not in _STOP]
+        return list(_tokens(text))
 
     def is_question(self, sentence: str) -> float:
-        s = sentence.strip()
-        if s.endswith("?"):
-            return 1.0
-        if _REQUEST.search(s):
-            return 0.8
-        if _WH.match(s):
-            return 0.6
-        return 0.0
+        return _is_question(sentence)
 
     def values(self, text: str) -> list[Value]:
-        return find_values(text)
+        return list(_values(text))
 
     def value_kinds_for(self, item_text: str) -> set[str]:
-        return item_kinds(item_text)
+        return set(_kinds(item_text))
+
+    def masked(self, text: str) -> str:
+        return _masked(text)
 
     def focus_cues(self) -> list[FocusCue]:
         from audit.languages.en.focus import FOCUS_CUES
@@ -94,3 +91,36 @@ class English(Language):
 
     def why(self, key: str, **fields: str) -> str:
         return WHY[key].format(**fields)
+
+
+# Call-center speech repeats itself; these run on every sentence, so they are cached by text.
+@lru_cache(maxsize=100_000)
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(_stem(w) for w in _WORD.findall(text.lower()) if w not in _STOP)
+
+
+@lru_cache(maxsize=100_000)
+def _values(text: str) -> tuple[Value, ...]:
+    return tuple(find_values(text))
+
+
+@lru_cache(maxsize=100_000)
+def _masked(text: str) -> str:
+    return mask_values(text, list(_values(text)))
+
+
+@lru_cache(maxsize=20_000)
+def _kinds(text: str) -> frozenset[str]:
+    return frozenset(item_kinds(text))
+
+
+@lru_cache(maxsize=100_000)
+def _is_question(sentence: str) -> float:
+    s = sentence.strip()
+    if s.endswith("?"):
+        return 1.0
+    if _REQUEST.search(s):
+        return 0.8
+    if _WH.match(s):
+        return 0.6
+    return 0.0

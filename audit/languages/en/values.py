@@ -122,3 +122,26 @@ _ITEM_KINDS: list[tuple[str, re.Pattern[str]]] = [
 def item_kinds(text: str) -> set[str]:
     """Value kinds an item's question and description ask for."""
     return {kind for kind, pat in _ITEM_KINDS if pat.search(text)}
+
+
+# Words that stand in for a value when a sentence is compared by its shape ("leaving on DATE").
+MASK_WORDS = {
+    "email": "email", "phone": "phone number", "money": "amount", "time": "time", "date": "date",
+    "duration": "days", "count": "number of people", "code": "number", "address": "address",
+    "location": "city", "name": "name", "number": "number",
+}
+_MASK_ORDER = ("email", "phone", "money", "time", "date", "duration", "count", "code", "address", "location",
+               "name", "number")
+
+
+def mask_values(text: str, values: list[Value]) -> str:
+    """The text with each typed value replaced by a word for its kind, longest and most specific first."""
+    rank = {k: i for i, k in enumerate(_MASK_ORDER)}
+    chosen: list[Value] = []
+    for v in sorted((v for v in values if v.kind in rank), key=lambda v: (rank[v.kind], v.start - v.end)):
+        if all(v.end <= c.start or v.start >= c.end for c in chosen):
+            chosen.append(v)
+    out = text
+    for v in sorted(chosen, key=lambda v: -v.start):
+        out = out[: v.start] + MASK_WORDS[v.kind] + out[v.end :]
+    return out
