@@ -87,6 +87,18 @@ def _wait(driver, cond, timeout=90):
     return WebDriverWait(driver, timeout, poll_frequency=0.3).until(cond)
 
 
+def _stored_report(site, call_id: str) -> dict:
+    """The report the server stored for a call, read from its database."""
+    from app.calls.models import Call
+    from app.core.config import Settings
+    from app.core.db import dispose_engines, session_scope
+
+    with session_scope(Settings(data_dir=site["data"], environment="test")) as s:
+        report = s.get(Call, call_id).report
+    dispose_engines()
+    return report
+
+
 def _dashboard_row(driver, url: str, item: str) -> list[str]:
     from selenium.webdriver.common.by import By
 
@@ -134,24 +146,35 @@ def test_manager_journey(site):
     # its verdicts: every question of the stored report is shown with its status and why
     report = d.execute_script("return fetch(arguments[0]).then(r => r.text())", call_url + "/status")
     assert '"done"' in report
-    badges = d.find_elements(By.CSS_SELECTOR, ".verdict .badge")
-    assert badges, "no verdicts shown"
-    utt12 = d.find_element(By.ID, "u12").text
-    assert "move_to_street" in utt12 and "IRRELEVANT" in utt12.upper()
+    stored = _stored_report(site, call_url.rsplit("/", 1)[1])
+    assert stored["questions"], "the engine found no checklist question in the golden call"
+    for q in stored["questions"]:
+        li = d.find_element(By.ID, f"u{q['utterance']}").text
+        assert q["item"] in li and q["status"].upper() in li.upper() and q["why"] in li, (q, li)
     _check_page(d, "05-call")
 
     # override one verdict, then see the dashboard count it
-    before = _dashboard_row(d, url, "vehicle")
+    q = stored["questions"][0]
+    new = "redundant" if q["status"] == "needed" else "needed"
+    col = {"needed": 2, "redundant": 3, "irrelevant": 4}
+    before = _dashboard_row(d, url, q["item"])
     d.get(call_url)
-    first = d.find_element(By.CSS_SELECTOR, "#u0 details.override")
-    first.find_element(By.TAG_NAME, "summary").click()
-    Select(first.find_element(By.NAME, "status")).select_by_visible_text("redundant")
-    first.find_element(By.NAME, "reason").send_keys("The caller read the vehicle off the registration first.")
-    first.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    _wait(d, lambda drv: "QA override" in drv.find_element(By.ID, "u0").text)
+    form = next(
+        f
+        for f in d.find_elements(By.CSS_SELECTOR, f"#u{q['utterance']} details.override")
+        if f.find_element(By.NAME, "item").get_attribute("value") == q["item"]
+    )
+    form.find_element(By.TAG_NAME, "summary").click()
+    Select(form.find_element(By.NAME, "status")).select_by_visible_text(new)
+    form.find_element(By.NAME, "reason").send_keys(
+        "Checked against the recording: the caller had not said it."
+    )
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    _wait(d, lambda drv: "QA override" in drv.find_element(By.ID, f"u{q['utterance']}").text)
     _check_page(d, "06-call-overridden")
-    after = _dashboard_row(d, url, "vehicle")
-    assert int(after[3]) == int(before[3]) + 1 and int(after[2]) == int(before[2]) - 1, (before, after)
+    after = _dashboard_row(d, url, q["item"])
+    assert int(after[col[new]]) == int(before[col[new]]) + 1, (before, after)
+    assert int(after[col[q["status"]]]) == int(before[col[q["status"]]]) - 1, (before, after)
     _check_page(d, "07-dashboard-after-override")
 
     d.get(url + "/ui/calls")
