@@ -263,3 +263,12 @@ def store_failure(*, session: Session, call: Call, message: str) -> None:
 
 def new_call_id() -> str:
     return new_id("call")
+
+
+def delete_orphan_blob(*, session: Session, settings, sha256: str) -> None:  # noqa: ANN001
+    """Remove a recording no call refers to any more."""
+    from app.core import storage
+
+    used = session.exec(select(func.count()).select_from(Call).where(Call.audio_sha256 == sha256)).one()
+    if int(used) == 0:
+        storage.delete(settings, sha256)

@@ -16,6 +16,7 @@ from app.core.config import Settings
 from app.core.db import new_session
 from app.jobs.models import JobState
 from app.jobs.runner import JobContext, LeaseLost
+from app.privacy.audio import redacted_times, silence_wav
 from app.privacy.redactor import get_redactor
 from app.tenants.models import Tenant
 from app.webhooks import service as webhook_service
@@ -89,8 +90,12 @@ def run(ctx: JobContext) -> None:
     report = report.model_dump(mode="json")
     transcript_data = transcript.model_dump(mode="json")
     redact = tenant is None or tenant.redact_pii
+    silenced = None
     if redact:
         redactor = get_redactor()
+        if call.audio_sha256 and ctx.settings.redact_audio:
+            times = redacted_times(transcript_data, redactor)
+            silenced = _silence(ctx.settings, call.audio_sha256, times)
         transcript_data = redactor.redact_tree(transcript_data)
         report = redactor.redact_tree(report)
     with new_session(ctx.settings) as s:
@@ -102,6 +107,10 @@ def run(ctx: JobContext) -> None:
         call_service.store_result(
             session=s, call=call, transcript=transcript_data, report=report, redacted=redact
         )
+        replaced = None
+        if silenced is not None and call.audio_sha256 != silenced.sha256:
+            replaced, call.audio_sha256, call.audio_bytes = call.audio_sha256, silenced.sha256, silenced.size
+            s.add(call)
         job_ids = webhook_service.notify(
             session=s,
             tenant_id=call.tenant_id,
@@ -111,7 +120,21 @@ def run(ctx: JobContext) -> None:
             max_attempts=ctx.settings.webhook_max_attempts,
         )
         s.commit()
+        if replaced is not None:
+            call_service.delete_orphan_blob(session=s, settings=ctx.settings, sha256=replaced)
     ctx.submitted(job_ids)
+
+
+def _silence(settings: Settings, sha256: str, times: list[tuple[float, float]]) -> storage.TempUpload | None:
+    """A copy of the recording with personal data silenced, stored by its hash (None: nothing to do)."""
+    if not times:
+        return None
+    settings.tmp_dir.mkdir(parents=True, exist_ok=True)
+    dst = settings.tmp_dir / f"silenced-{sha256}.wav"
+    if not silence_wav(storage.blob_path(settings, sha256), dst, times):
+        dst.unlink(missing_ok=True)
+        return None
+    return storage.store_file(dst, settings)
 
 
 def fail(ctx: JobContext, message: str) -> None:

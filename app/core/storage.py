@@ -82,3 +82,16 @@ def keep(upload: TempUpload, settings: Settings) -> Path:
 def delete(settings: Settings, sha256: str) -> None:
     """Remove a recording (the caller checks no other call references it)."""
     blob_path(settings, sha256).unlink(missing_ok=True)
+
+
+def store_file(path: Path, settings: Settings) -> TempUpload:
+    """Hash a file written in the temp dir and move it to its content-addressed place."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        head = f.read(64)
+        digest.update(head)
+        while chunk := f.read(CHUNK):
+            digest.update(chunk)
+    upload = TempUpload(path=path, sha256=digest.hexdigest(), size=path.stat().st_size, head=head)
+    keep(upload, settings)
+    return upload

@@ -82,3 +82,46 @@ def test_when_bare_number_answers_a_question_then_labelled_by_it(redactor) -> No
     ]
     out = redactor.redact_tree({"utterances": turns})["utterances"]
     assert [u["text"] for u in out] == [turns[0]["text"], "It is [CARD].", turns[2]["text"], "[ACCOUNT]"]
+
+
+def test_when_words_are_personal_data_then_silenced_in_wav(redactor, tmp_path) -> None:  # noqa: ANN001
+    import wave
+
+    import numpy as np
+
+    from app.privacy.audio import redacted_times, silence_wav
+
+    transcript = {
+        "utterances": [
+            {
+                "speaker": "customer",
+                "text": "my card is 4111 1111 1111 1111 thanks",
+                "words": [
+                    {"word": " my", "start": 0.0, "end": 0.2},
+                    {"word": " card", "start": 0.2, "end": 0.5},
+                    {"word": " is", "start": 0.5, "end": 0.6},
+                    {"word": " 4111", "start": 1.0, "end": 1.4},
+                    {"word": " 1111", "start": 1.4, "end": 1.8},
+                    {"word": " 1111", "start": 1.8, "end": 2.2},
+                    {"word": " 1111", "start": 2.2, "end": 2.6},
+                    {"word": " thanks", "start": 3.5, "end": 3.9},
+                ],
+            }
+        ]
+    }
+    times = redacted_times(transcript, redactor)
+    assert min(s for s, _ in times) == pytest.approx(0.85) and max(e for _, e in times) == pytest.approx(2.75)
+    rate = 8000
+    tone = (np.sin(np.arange(4 * rate) * 0.3) * 10000).astype(np.int16)
+    src, dst = tmp_path / "in.wav", tmp_path / "out.wav"
+    with wave.open(str(src), "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(rate)
+        w.writeframes(tone.tobytes())
+    assert silence_wav(src, dst, times)
+    with wave.open(str(dst)) as w:
+        out = np.frombuffer(w.readframes(w.getnframes()), dtype=np.int16)
+    assert len(out) == len(tone)
+    assert not out[int(0.9 * rate) : int(2.7 * rate)].any()  # the card number is silent
+    assert out[int(0.1 * rate) : int(0.7 * rate)].any() and out[int(3.0 * rate) :].any()  # the rest is not
