@@ -36,9 +36,7 @@ class _Builder:
     def get(self, name: str) -> np.ndarray:
         name = self.index.aliases.get(name, name)
         if name not in self.index.variables:
-            raise ModelNotFoundError(
-                f"{self.path}: no tensor {name!r}; not a Whisper model this converter knows"
-            )
+            raise ModelNotFoundError(f"{self.path}: no tensor {name!r}; not a Whisper model this converter knows")
         return load_array(self.path, self.index.variables[name])
 
     def put(self, name: str, arr: np.ndarray) -> None:
@@ -61,9 +59,7 @@ class _Builder:
             self.put(f"{dst}.{name}.weight", w)
             if name == "key":
                 if np.any(b != 0):
-                    raise ModelNotFoundError(
-                        f"{self.path}: {src} has a non-zero key bias; not a Whisper model"
-                    )
+                    raise ModelNotFoundError(f"{self.path}: {src} has a non-zero key bias; not a Whisper model")
             else:
                 self.put(f"{dst}.{name}.bias", b)
 
@@ -82,9 +78,7 @@ def ct2_state_dict(model_bin: Path) -> tuple[dict[str, int], dict[str, torch.Ten
     """openai-whisper `dims` and `model_state_dict` for a CTranslate2 Whisper model.bin."""
     index = read_index(model_bin)
     if any(n.endswith("weight_scale") for n in index.variables):
-        raise ModelNotFoundError(
-            f"{model_bin}: quantized (int8) weights cannot be converted; use a float model"
-        )
+        raise ModelNotFoundError(f"{model_bin}: quantized (int8) weights cannot be converted; use a float model")
     b = _Builder(model_bin, index)
     n_enc, n_dec = _layers(index, "encoder"), _layers(index, "decoder")
     for conv in ("conv1", "conv2"):

@@ -21,6 +21,8 @@ from audit.speech.turns import segment_words
 from audit.transcript import Speaker
 
 _UNIT_GAP = 0.25  # seconds between words that start a new unit
+_PAUSE = 0.2  # seconds of silence in the audio inside a unit that split it
+_PAUSE_FRAME = 320  # samples (20 ms)
 _SENTENCE_END = (".", "?", "!", "。", "？", "！")
 _PITCH_WIN, _PITCH_HOP = 640, 320  # 40 ms windows, 20 ms hop
 _MIN_LAG, _MAX_LAG = SAMPLE_RATE // 400, SAMPLE_RATE // 60  # 400 Hz .. 60 Hz
@@ -61,6 +63,50 @@ def split_units(segments: list[Segment]) -> list[Unit]:
         if current:
             units.append(Unit(current))
     return units
+
+
+def _pauses(audio: np.ndarray, start: float, end: float, offset: float) -> list[float]:
+    """Centres (call seconds) of silences of at least _PAUSE s inside [start, end]: where a turn may change.
+
+    Whisper stretches word timings over short pauses, so the audio, not the word gaps, shows them. Silence
+    is a 20 ms frame 20 dB or more below the stretch's loud frames.
+    """
+    lo, hi = int((start - offset) * SAMPLE_RATE), int((end - offset) * SAMPLE_RATE)
+    x = audio[max(lo, 0) : hi]
+    n = len(x) // _PAUSE_FRAME
+    if n < 3:
+        return []
+    power = np.square(x[: n * _PAUSE_FRAME]).reshape(n, _PAUSE_FRAME).mean(axis=1)
+    quiet = power < 0.01 * np.percentile(power, 90)
+    out, run = [], 0
+    need = int(_PAUSE * SAMPLE_RATE / _PAUSE_FRAME)
+    for i, q in enumerate(np.append(quiet, False)):
+        if q:
+            run += 1
+            continue
+        if run >= need and i - run > 0 and i < n:  # inside the stretch, not at its edges
+            out.append(start + (i - run / 2) * _PAUSE_FRAME / SAMPLE_RATE)
+        run = 0
+    return out
+
+
+def split_at_pauses(units: list[Unit], audio: np.ndarray, offset: float) -> list[Unit]:
+    """Split units wherever the audio pauses between two of their words (a possible change of speaker)."""
+    out: list[Unit] = []
+    for unit in units:
+        cuts = _pauses(audio, unit.start, unit.end, offset)
+        current: list[Word] = []
+        for word in unit.words:
+            mid = (word.start + word.end) / 2
+            while cuts and mid > cuts[0]:
+                cuts.pop(0)
+                if current:
+                    out.append(Unit(current))
+                    current = []
+            current.append(word)
+        if current:
+            out.append(Unit(current))
+    return out
 
 
 def _mfcc(audio: np.ndarray) -> np.ndarray:
@@ -145,9 +191,7 @@ def _fill_unmeasured(units: list[Unit]) -> None:
             u.label = min(measured, key=lambda m: abs(m.start - u.start)).label
 
 
-def assign_roles(
-    units: list[Unit], roles: tuple[Speaker, Speaker] | None
-) -> tuple[dict[int, Speaker], float, str]:
+def assign_roles(units: list[Unit], roles: tuple[Speaker, Speaker] | None) -> tuple[dict[int, Speaker], float, str]:
     """Map voice labels to roles: as the caller says (first voice heard, other), else by questions asked."""
     first = units[0].label if units else 0
     if roles is not None:

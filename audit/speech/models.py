@@ -82,9 +82,7 @@ def _is_ct2_dir(path: Path) -> bool:
 def _check_whole(model_bin: Path, expected_size: int | None = None) -> None:
     size = model_bin.stat().st_size
     if expected_size is not None and size != expected_size:
-        raise ModelNotFoundError(
-            f"{model_bin}: {size} bytes, expected {expected_size}; the model is incomplete"
-        )
+        raise ModelNotFoundError(f"{model_bin}: {size} bytes, expected {expected_size}; the model is incomplete")
     try:
         index = read_index(model_bin)
     except Ct2FormatError as e:
@@ -147,9 +145,7 @@ def resolve_ct2(name: str, *, cache_dir: Path | None = None, allow_download: boo
         if _is_ct2_dir(as_path):
             _check_whole(as_path / "model.bin")
             return as_path
-        raise ModelNotFoundError(
-            f"{as_path}: not a CTranslate2 Whisper model folder (needs model.bin, config.json)"
-        )
+        raise ModelNotFoundError(f"{as_path}: not a CTranslate2 Whisper model folder (needs model.bin, config.json)")
     tried.append(f"path {as_path}")
     cached = cache_dir / name
     if _is_ct2_dir(cached):

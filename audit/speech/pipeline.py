@@ -75,9 +75,7 @@ def _mono(window: Window) -> np.ndarray:
 
 def _shift_segment(segment: Segment, offset: float) -> Segment:
     """A segment with times counted from the start of the call rather than of its window."""
-    words = tuple(
-        Word(w.start + offset, w.end + offset, w.text, w.probability) for w in segment_words(segment)
-    )
+    words = tuple(Word(w.start + offset, w.end + offset, w.text, w.probability) for w in segment_words(segment))
     return Segment(segment.start + offset, segment.end + offset, segment.text, words)
 
 
@@ -98,9 +96,7 @@ def _stereo_window(rec: Recognizer, window: Window, opts: PipelineOptions, state
     channels = [window.samples[0], window.samples[1]]
     workers = 2 if opts.parallel_channels else 1
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        results = list(
-            pool.map(lambda a: rec.transcribe(a, language=state.language, prompt=opts.prompt), channels)
-        )
+        results = list(pool.map(lambda a: rec.transcribe(a, language=state.language, prompt=opts.prompt), channels))
     shifted = [
         (role, [_shift_segment(s, window.offset) for s in segments])
         for role, segments in zip(opts.channel_roles, results, strict=True)
@@ -109,9 +105,7 @@ def _stereo_window(rec: Recognizer, window: Window, opts: PipelineOptions, state
     if opts.translate and turns:
         channel = {role: audio for role, audio in zip(opts.channel_roles, channels, strict=True)}
         clips = [_clip(channel[t.speaker], t.start, t.end, window.offset) for t in turns]
-        for turn, text in zip(
-            turns, _translations(rec, clips, state.language, [t.text for t in turns]), strict=True
-        ):
+        for turn, text in zip(turns, _translations(rec, clips, state.language, [t.text for t in turns]), strict=True):
             turn.pieces.append(text)
     state.turns.extend(turns)
 
@@ -120,12 +114,11 @@ def _mono_window(rec: Recognizer, window: Window, opts: PipelineOptions, state: 
     audio = _mono(window)
     segments = rec.transcribe(audio, language=state.language, prompt=opts.prompt)
     units = diarize.split_units([_shift_segment(s, window.offset) for s in segments])
+    units = diarize.split_at_pauses(units, audio, window.offset)
     diarize.measure(units, audio, window.offset)
     if opts.translate and units:
         clips = [_clip(audio, u.start, u.end, window.offset) for u in units]
-        for unit, text in zip(
-            units, _translations(rec, clips, state.language, [u.text for u in units]), strict=True
-        ):
+        for unit, text in zip(units, _translations(rec, clips, state.language, [u.text for u in units]), strict=True):
             unit.translation = text
     state.units.extend(units)
 
@@ -146,9 +139,7 @@ def _mono_turns(state: _State, opts: PipelineOptions) -> dict[str, Any]:
             last.pieces.append(unit.translation)
     inferred = opts.roles is None
     return {
-        "method": "voice clustering (MFCC + pitch, k-means)"
-        if inferred
-        else "voice clustering, roles from caller",
+        "method": "voice clustering (MFCC + pitch, k-means)" if inferred else "voice clustering, roles from caller",
         "inferred": inferred,
         "separation_confidence": round(separation, 3),
         "role_confidence": round(role_confidence, 3),
@@ -159,9 +150,7 @@ def _mono_turns(state: _State, opts: PipelineOptions) -> dict[str, Any]:
 def _pick_language(rec: Recognizer, window: Window, state: _State, forced: str | None) -> None:
     if forced is not None:
         if not rec.multilingual and forced != "en":
-            raise SpeechError(
-                f"model {rec.name} is English-only; use a multilingual model (base) for {forced!r}"
-            )
+            raise SpeechError(f"model {rec.name} is English-only; use a multilingual model (base) for {forced!r}")
         state.language, state.language_probability = forced, None
     elif not rec.multilingual:
         state.language, state.language_probability = "en", None
@@ -230,9 +219,7 @@ def _transcript(
         "model": rec.name,
         "language": state.language,
         "language_source": "given" if opts.language else "detected",
-        "language_probability": None
-        if state.language_probability is None
-        else round(state.language_probability, 3),
+        "language_probability": None if state.language_probability is None else round(state.language_probability, 3),
         "channels": state.mode,
         "roles": roles,
         "translated": opts.translate,

@@ -64,9 +64,7 @@ def _pieces(words: tuple[Word, ...], others: list[float]) -> list[list[Word]]:
     return pieces
 
 
-def build_turns(
-    channels: list[tuple[Speaker, list[Segment]]], *, max_pause: float = DEFAULT_MAX_PAUSE
-) -> list[Turn]:
+def build_turns(channels: list[tuple[Speaker, list[Segment]]], *, max_pause: float = DEFAULT_MAX_PAUSE) -> list[Turn]:
     """Merge speakers' segments into turns in spoken order.
 
     Each segment is split where another speaker talks inside it; the pieces are ordered by their start,

@@ -85,9 +85,7 @@ def mono_call(path: Path, turns: list[tuple[str, str]], **kw) -> list[tuple[floa
 
 def convert(src: Path, dst: Path, *args: str) -> Path:
     """Re-encode with ffmpeg (codec chosen by `args` or the extension)."""
-    subprocess.run(
-        ["ffmpeg", "-nostdin", "-loglevel", "error", "-y", "-i", str(src), *args, str(dst)], check=True
-    )
+    subprocess.run(["ffmpeg", "-nostdin", "-loglevel", "error", "-y", "-i", str(src), *args, str(dst)], check=True)
     return dst
 
 

@@ -70,9 +70,7 @@ def test_when_bytes_are_sniffed_then_content_decides_not_name(short_stereo, tmp_
 def _bogus_codec(path: Path) -> Path:
     data = b"\x01\x02" * 8000
     fmt = struct.pack("<HHIIHH", 0x1234, 1, 16000, 32000, 2, 16)  # format tag no decoder knows
-    body = (
-        b"WAVE" + b"fmt " + struct.pack("<I", len(fmt)) + fmt + b"data" + struct.pack("<I", len(data)) + data
-    )
+    body = b"WAVE" + b"fmt " + struct.pack("<I", len(fmt)) + fmt + b"data" + struct.pack("<I", len(data)) + data
     path.write_bytes(b"RIFF" + struct.pack("<I", len(body)) + body)
     return path
 

@@ -57,9 +57,7 @@ def test_when_input_is_not_audio_then_exit_2_and_no_output_left(tmp_path, model_
     bad = tmp_path / "call.wav"
     bad.write_text("Agent: hello\n")
     out = tmp_path / "out" / "call.json"
-    rc = main(
-        ["transcribe", str(bad), "--model", "tiny.en", "--model-dir", str(model_dir), "--out", str(out)]
-    )
+    rc = main(["transcribe", str(bad), "--model", "tiny.en", "--model-dir", str(model_dir), "--out", str(out)])
     assert rc == 2
     assert "not an audio recording" in capsys.readouterr().err
     assert not out.exists()

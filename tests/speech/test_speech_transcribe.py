@@ -8,7 +8,14 @@ import pytest
 
 from audit.checklist import load_checklist
 from audit.errors import SpeechError
-from audit.speech import checklist_prompt, transcribe_file
+from audit.speech import (
+    DecodeOptions,
+    PipelineOptions,
+    checklist_prompt,
+    load_recognizer,
+    transcribe_file,
+    transcribe_with,
+)
 
 from . import synth
 from .conftest import FALLBACK_CALL, GOLDEN
@@ -46,19 +53,13 @@ def test_when_stereo_call_is_transcribed_then_roles_words_and_times_are_right(st
     assert speech["model"] == "base" and speech["asr"] == "faster-whisper"
 
 
-def test_when_channel_roles_are_swapped_then_speakers_follow_the_setting(
-    stereo_call, golden_turns, model_dir
-):
-    t = transcribe_file(
-        stereo_call, model="tiny.en", cache_dir=model_dir, channel_roles=("customer", "agent")
-    )
+def test_when_channel_roles_are_swapped_then_speakers_follow_the_setting(stereo_call, golden_turns, model_dir):
+    t = transcribe_file(stereo_call, model="tiny.en", cache_dir=model_dir, channel_roles=("customer", "agent"))
     swap = {"agent": "customer", "customer": "agent"}
     assert [u.speaker for u in t.utterances] == [swap[r] for r, _ in golden_turns]
 
 
-def test_when_call_is_mono_then_voices_are_separated_and_roles_marked_inferred(
-    mono_call, golden_turns, model_dir
-):
+def test_when_call_is_mono_then_voices_are_separated_and_roles_marked_inferred(mono_call, golden_turns, model_dir):
     t = transcribe_file(mono_call, model="base", cache_dir=model_dir)
     _assert_call(t, golden_turns)
     roles = t.metadata["speech"]["roles"]
@@ -87,9 +88,7 @@ def test_when_openai_whisper_loads_a_checkpoint_path_then_call_transcribes(short
     assert t.metadata["speech"]["asr"] == "openai-whisper" and t.language == "en"
 
 
-def test_when_openai_whisper_is_asked_by_name_then_packaged_weights_are_converted_once(
-    short_stereo, model_dir
-):
+def test_when_openai_whisper_is_asked_by_name_then_packaged_weights_are_converted_once(short_stereo, model_dir):
     t = transcribe_file(short_stereo, model="tiny.en", asr="openai-whisper", cache_dir=model_dir)
     _assert_call(t, FALLBACK_CALL[:2])
     assert (model_dir / "openai-whisper" / "tiny.en.pt").is_file()
@@ -140,3 +139,21 @@ def test_when_checklist_primes_recognition_then_domain_words_come_back(
     primed_text = " ".join(u.text for u in primed.utterances)
     assert "towed" in primed_text.lower()
     assert wer(reference, primed_text) < wer(reference, plain_text)
+
+
+@pytest.fixture(scope="module")
+def tiny_two_workers(model_dir):
+    return load_recognizer(
+        "faster-whisper", "tiny.en", options=DecodeOptions(), cache_dir=model_dir, cpu_threads=1, num_workers=2
+    )
+
+
+@pytest.mark.parametrize("fixture", ["stereo_call", "mono_call"])
+def test_when_recording_is_cut_into_short_windows_then_turns_survive_the_seams(
+    request, tiny_two_workers, golden_turns, fixture
+):
+    options = PipelineOptions(window_seconds=10.0, parallel_channels=True)
+    t = transcribe_with(tiny_two_workers, request.getfixturevalue(fixture), options)
+    assert [u.speaker for u in t.utterances] == [r for r, _ in golden_turns]
+    starts = [u.start for u in t.utterances]
+    assert starts == sorted(starts)

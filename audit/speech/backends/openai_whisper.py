@@ -93,9 +93,7 @@ def _load(name_or_path: str, device: str):
 class OpenAIWhisperRecognizer:
     """An openai-whisper model; calls are serialised (PyTorch already uses every core)."""
 
-    def __init__(
-        self, name_or_path: str, *, name: str, options: DecodeOptions, device: str | None = None
-    ) -> None:
+    def __init__(self, name_or_path: str, *, name: str, options: DecodeOptions, device: str | None = None) -> None:
         import torch
 
         self.device = device or ("cuda" if torch.cuda.is_available() else "cpu")
@@ -162,8 +160,7 @@ class OpenAIWhisperRecognizer:
         out = []
         for s in self._decode(speech, language=language, task="transcribe", words=True, prompt=prompt):
             words = tuple(
-                Word(t(w["start"]), t(w["end"], True), w["word"], float(w["probability"]))
-                for w in s.get("words") or ()
+                Word(t(w["start"]), t(w["end"], True), w["word"], float(w["probability"])) for w in s.get("words") or ()
             )
             if s["text"].strip():
                 start, end = (words[0].start, words[-1].end) if words else (t(s["start"]), t(s["end"], True))
