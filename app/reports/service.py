@@ -52,13 +52,9 @@ def waste_report(*, session: Session, tenant_id: str, filters: WasteFilters) -> 
     """Per item and per call reason: calls, asks, verdict counts and rates, items missing, waste seconds."""
     f = filters
     calls = session.execute(
-        select(func.count())
-        .select_from(Call)
-        .where(*_scope(Call, tenant_id, f), Call.status == CallStatus.done.value)
+        select(func.count()).select_from(Call).where(*_scope(Call, tenant_id, f), Call.status == CallStatus.done.value)
     ).scalar_one()
-    waste_secs = func.sum(
-        case((CallQuestion.status.in_(WASTE), func.coalesce(CallQuestion.seconds, 0.0)), else_=0.0)
-    )
+    waste_secs = func.sum(case((CallQuestion.status.in_(WASTE), func.coalesce(CallQuestion.seconds, 0.0)), else_=0.0))
     q_rows = session.execute(
         select(
             CallQuestion.item,
@@ -81,19 +77,31 @@ def waste_report(*, session: Session, tenant_id: str, filters: WasteFilters) -> 
         .where(*_scope(CallItem, tenant_id, f))
         .group_by(CallItem.item)
     ).all()
+    per_call = (  # questions aggregated per call first, so the join to reasons is one row per call
+        select(
+            CallQuestion.call_id.label("call_id"),
+            func.count().label("asked"),
+            _count("needed").label("needed"),
+            _count("redundant").label("redundant"),
+            _count("irrelevant").label("irrelevant"),
+            waste_secs.label("secs"),
+        )
+        .where(*_scope(CallQuestion, tenant_id, f))
+        .group_by(CallQuestion.call_id)
+        .subquery()
+    )
     r_rows = session.execute(
         select(
             CallReason.reason,
-            func.count(func.distinct(CallQuestion.call_id)),
-            func.count(CallQuestion.id),
-            _count("needed"),
-            _count("redundant"),
-            _count("irrelevant"),
-            waste_secs,
+            func.count(),
+            func.sum(per_call.c.asked),
+            func.sum(per_call.c.needed),
+            func.sum(per_call.c.redundant),
+            func.sum(per_call.c.irrelevant),
+            func.sum(per_call.c.secs),
         )
-        .select_from(CallQuestion)
-        .join(CallReason, CallReason.call_id == CallQuestion.call_id)
-        .where(*_scope(CallQuestion, tenant_id, f))
+        .select_from(CallReason)
+        .join(per_call, per_call.c.call_id == CallReason.call_id)
         .group_by(CallReason.reason)
     ).all()
     reason_calls = dict(
@@ -138,11 +146,11 @@ def waste_report(*, session: Session, tenant_id: str, filters: WasteFilters) -> 
         ReasonWaste(
             reason=reason,
             calls=int(reason_calls.get(reason, n_calls)),
-            times_asked=asked,
+            times_asked=int(asked or 0),
             needed=int(needed or 0),
             redundant=int(redundant or 0),
             irrelevant=int(irrelevant or 0),
-            rates=_rates(int(needed or 0), int(redundant or 0), int(irrelevant or 0), asked),
+            rates=_rates(int(needed or 0), int(redundant or 0), int(irrelevant or 0), int(asked or 0)),
             waste_seconds=round(float(secs or 0.0), 2),
         )
         for reason, n_calls, asked, needed, redundant, irrelevant, secs in sorted(r_rows)
