@@ -150,14 +150,6 @@ def measure(units: list[Unit], audio: np.ndarray, offset: float) -> None:
         unit.features = np.concatenate([mfcc[f_lo:f_hi, 1:].mean(axis=0), [pitch]])
 
 
-@dataclass(frozen=True)
-class Separation:
-    roles: dict[int, Speaker]  # voice label -> role
-    separation_confidence: float  # 0-1, silhouette of the two-voice split
-    role_confidence: float  # 0-1, how sure the agent/customer assignment is
-    role_basis: str  # "questions", "first speaker" or "caller"
-
-
 def cluster(units: list[Unit]) -> float:
     """Label every unit 0 or 1; returns the separation confidence."""
     from sklearn.cluster import KMeans
