@@ -79,7 +79,7 @@ Status = Literal["needed", "redundant", "irrelevant"]
 
 
 class OverrideCreate(BaseModel):
-    utterance: int = PField(ge=0, description="The agent utterance of the question (0-based).")
+    utterance: int = PField(ge=0, le=1_000_000, description="The agent utterance of the question (0-based).")
     item: str = PField(max_length=100, description="The item the question is listed under now.")
     status: Status | None = PField(default=None, description="The verdict the QA lead gives instead.")
     new_item: str | None = PField(
@@ -110,7 +110,9 @@ class OverridePublic(BaseModel):
 class ProposalFilters(BaseModel):
     """Which audited calls the proposal is built from."""
 
-    version: int | None = PField(default=None, ge=1, description="Checklist version; the latest if absent.")
+    version: int | None = PField(
+        default=None, ge=1, le=1_000_000, description="Checklist version; the latest if absent."
+    )
     agent: str | None = PField(default=None, max_length=200)
     queue: str | None = PField(default=None, max_length=200)
     date_from: datetime | None = PField(default=None, alias="from")

@@ -111,9 +111,7 @@ def require_web(role: Role):  # noqa: ANN201 - a dependency
 async def check_csrf(request: Request, user: WebUserDep) -> WebUser:
     """Refuse a state-changing request whose CSRF token does not match the session's."""
     sent = request.headers.get("x-csrf-token")
-    if sent is None and request.headers.get("content-type", "").startswith(
-        "application/x-www-form-urlencoded"
-    ):
+    if sent is None and request.headers.get("content-type", "").startswith("application/x-www-form-urlencoded"):
         sent = (await request.form()).get("csrf_token")
     if not isinstance(sent, str) or not hmac.compare_digest(sent, user.csrf_token):
         raise HTTPException(403, "missing or wrong CSRF token: reload the page and try again")

@@ -31,9 +31,7 @@ def static(path: str) -> FileResponse:
     file = (STATIC / path).resolve()
     if not file.is_relative_to(STATIC) or not file.is_file() or file.suffix not in _TYPES:
         raise HTTPException(404, "no such file")
-    return FileResponse(
-        file, media_type=_TYPES[file.suffix], headers={"Cache-Control": "public, max-age=3600"}
-    )
+    return FileResponse(file, media_type=_TYPES[file.suffix], headers={"Cache-Control": "public, max-age=3600"})
 
 
 @router.get("/ui/login")

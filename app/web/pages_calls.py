@@ -89,7 +89,7 @@ def calls_page(
     session: SessionDep,
     user: WebUserDep,
     checklist: Annotated[str | None, Query(max_length=100)] = None,
-    version: Annotated[int | None, Query(ge=1)] = None,
+    version: Annotated[int | None, Query(ge=1, le=1_000_000)] = None,
     agent: Annotated[str | None, Query(max_length=200)] = None,
     queue: Annotated[str | None, Query(max_length=200)] = None,
     date_from: Annotated[str | None, Query(alias="from", max_length=40)] = None,
@@ -189,9 +189,7 @@ def call_page(request: Request, call_id: str, session: SessionDep, user: WebUser
     by_utt: dict[int, list[dict]] = {}
     for q in report.get("questions", []):
         key = (q["utterance"], q["item"])
-        ov = next(
-            (o for (u, it), o in in_force.items() if u == q["utterance"] and o.engine_item == q["item"]), None
-        )
+        ov = next((o for (u, it), o in in_force.items() if u == q["utterance"] and o.engine_item == q["item"]), None)
         shown = dict(q, status=current.get(key, q["status"]))
         if ov is not None:
             shown.update(item=ov.item, status=ov.status, override=ov)
@@ -245,13 +243,9 @@ def override(
             new_item=(new_item if new_item and new_item != item else None),
             reason=reason,
         )
-        override_service.create(
-            session=session, tenant_id=user.tenant.id, call_id=call_id, body=body, key=user.key
-        )
+        override_service.create(session=session, tenant_id=user.tenant.id, call_id=call_id, body=body, key=user.key)
     except ValidationError as e:
-        msg = "; ".join(
-            f"{'.'.join(str(p) for p in err['loc']) or 'form'}: {err['msg']}" for err in e.errors()
-        )
+        msg = "; ".join(f"{'.'.join(str(p) for p in err['loc']) or 'form'}: {err['msg']}" for err in e.errors())
         return RedirectResponse(f"/ui/calls/{call_id}?error={quote(msg)}#u{utterance}", status_code=303)
     except ApiError as e:
         if e.status_code == 404 and "unknown call" in e.detail:
@@ -263,8 +257,6 @@ def override(
 @router.get("/ui/calls/{call_id}/audio")
 def call_audio(call_id: str, session: SessionDep, settings: SettingsDep, user: WebUserDep) -> Response:
     try:
-        return call_views.get_call_audio(
-            call_id=call_id, session=session, settings=settings, tenant=user.tenant
-        )
+        return call_views.get_call_audio(call_id=call_id, session=session, settings=settings, tenant=user.tenant)
     except ApiError as e:
         return JSONResponse({"detail": e.detail}, status_code=e.status_code)

@@ -76,8 +76,8 @@ def checklist_page(
     checklist_id: str,
     session: SessionDep,
     user: WebUserDep,
-    a: Annotated[int | None, Query(ge=1)] = None,
-    b: Annotated[int | None, Query(ge=1)] = None,
+    a: Annotated[int | None, Query(ge=1, le=1_000_000)] = None,
+    b: Annotated[int | None, Query(ge=1, le=1_000_000)] = None,
 ) -> Response:
     rows = [
         r
@@ -115,7 +115,7 @@ def make_proposal(
     checklist_id: str,
     session: SessionDep,
     user: CsrfUserDep,
-    version: Annotated[int | None, Form(ge=1)] = None,
+    version: Annotated[int | None, Form(ge=1, le=1_000_000)] = None,
     queue: Annotated[str, Form(max_length=200)] = "",
     agent: Annotated[str, Form(max_length=200)] = "",
 ) -> Response:
@@ -136,9 +136,7 @@ def make_proposal(
 
 
 @router.get("/ui/checklists/{checklist_id}/proposals/{proposal_id}")
-def trim_page(
-    request: Request, checklist_id: str, proposal_id: str, session: SessionDep, user: WebUserDep
-) -> Response:
+def trim_page(request: Request, checklist_id: str, proposal_id: str, session: SessionDep, user: WebUserDep) -> Response:
     try:
         row = trim_service.get_or_raise(
             session=session, tenant_id=user.tenant.id, checklist_id=checklist_id, proposal_id=proposal_id
@@ -149,9 +147,7 @@ def trim_page(
 
 
 @router.post("/ui/checklists/{checklist_id}/proposals/{proposal_id}/adopt")
-def adopt(
-    request: Request, checklist_id: str, proposal_id: str, session: SessionDep, user: CsrfUserDep
-) -> Response:
+def adopt(request: Request, checklist_id: str, proposal_id: str, session: SessionDep, user: CsrfUserDep) -> Response:
     from urllib.parse import quote
 
     try:

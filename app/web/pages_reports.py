@@ -70,7 +70,7 @@ def dashboard_page(
     session: SessionDep,
     user: WebUserDep,
     checklist: Filter = None,
-    version: Annotated[int | None, Query(ge=1)] = None,
+    version: Annotated[int | None, Query(ge=1, le=1_000_000)] = None,
     date_from: From = None,
     date_to: To = None,
     agent: Filter = None,
@@ -97,7 +97,7 @@ def dashboard_csv(
     session: SessionDep,
     user: WebUserDep,
     checklist: Filter = None,
-    version: Annotated[int | None, Query(ge=1)] = None,
+    version: Annotated[int | None, Query(ge=1, le=1_000_000)] = None,
     date_from: From = None,
     date_to: To = None,
     agent: Filter = None,
@@ -109,9 +109,7 @@ def dashboard_csv(
     writer = csv.writer(buf)
     if f is not None:
         writer.writerows(
-            dashboard_service.csv_rows(
-                dashboard_service.dashboard(session=session, tenant_id=user.tenant.id, f=f)
-            )
+            dashboard_service.csv_rows(dashboard_service.dashboard(session=session, tenant_id=user.tenant.id, f=f))
         )
     name = f"waste-{f.checklist}-v{f.version}.csv" if f else "waste.csv"
     return Response(

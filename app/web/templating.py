@@ -42,9 +42,7 @@ SECURITY_HEADERS = {
 }
 
 
-def render(
-    request: Request, name: str, user: WebUser | None, status_code: int = 200, **context: Any
-) -> HTMLResponse:
+def render(request: Request, name: str, user: WebUser | None, status_code: int = 200, **context: Any) -> HTMLResponse:
     """A page (or fragment) with the signed-in user and the security headers every page gets."""
     resp = templates.TemplateResponse(request, name, {"user": user, **context}, status_code=status_code)
     resp.headers.update(SECURITY_HEADERS)
