@@ -124,9 +124,7 @@ def test_checklist_upload_shows_errors_at_the_line(client, tenants):
 def test_propose_and_adopt_from_the_pages(client, settings, tenants):
     a = tenants["a"]
     for i in range(32):
-        store_call(
-            settings, a["id"], make_report(f"c{i}", ["no_start"], [(0, "move_to_street", "irrelevant")])
-        )
+        store_call(settings, a["id"], make_report(f"c{i}", ["no_start"], [(0, "move_to_street", "irrelevant")]))
     csrf = _sign_in(client, a["manager"])
     r = client.post(
         "/ui/checklists/roadside/proposals", data={"csrf_token": csrf, "version": 1}, follow_redirects=False
@@ -159,3 +157,14 @@ def test_static_files_are_served_and_confined(client):
     assert client.get("/ui/static/vendor/htmx.min.js").status_code == 200
     assert client.get("/ui/static/../templates/base.html").status_code == 404
     assert client.get("/ui/static/vendor/README.md").status_code == 404
+
+
+def test_filters_on_the_list_pages(client, tenants, seeded):
+    _sign_in(client, tenants["a"]["manager"])
+    assert "ext-0" in client.get("/ui/calls?from=2020-01-01&to=2100-01-01&agent=ag1&has_waste=yes").text
+    assert "No calls match" in client.get("/ui/calls?from=2100-01-01").text
+    drill = client.get("/ui/calls?checklist=roadside&version=1&item=move_to_street&verdict=irrelevant").text
+    assert "ext-0" in drill and "judged <strong>irrelevant</strong>" in drill
+    assert "3</strong> audited calls" in client.get("/ui/dashboard?from=2020-01-01&reason=no_start").text
+    assert "0</strong> audited calls" in client.get("/ui/dashboard?checklist=roadside&version=1&agent=nobody").text
+    assert "dealer&#39;s problem" in client.get("/ui/focus?agent=ag1&from=2020-01-01").text
