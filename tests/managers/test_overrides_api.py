@@ -95,3 +95,20 @@ def test_other_tenant_sees_nothing(client, settings, tenants):
     assert client.post(f"/v1/calls/{cid}/overrides", headers=b["qa"], json=body).status_code == 404
     assert client.get(f"/v1/calls/{cid}/overrides", headers=b["qa"]).status_code == 404
     assert client.post(f"/v1/calls/{cid}/review", headers=b["qa"]).status_code == 404
+
+
+def test_waste_report_counts_the_override_not_the_engine(client, settings, tenants):
+    a = tenants["a"]
+    cid = _seed(settings, a["id"])
+
+    def location():
+        rep = client.get("/v1/reports/waste?checklist=roadside", headers=a["manager"]).json()
+        return next(i for i in rep["items"] if i["item"] == "location")
+
+    assert (location()["needed"], location()["redundant"]) == (0, 1)
+    client.post(
+        f"/v1/calls/{cid}/overrides",
+        headers=a["qa"],
+        json={"utterance": 4, "item": "location", "status": "needed", "reason": "it had moved"},
+    )
+    assert (location()["needed"], location()["redundant"]) == (1, 0)
