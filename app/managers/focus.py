@@ -62,7 +62,7 @@ def customer_focus(
     date_from: datetime | None = None,
     date_to: datetime | None = None,
 ) -> FocusReport:
-    q = select(Call.id, Call.agent_id, Call.queue, Call.call_at, Call.report).where(
+    q = select(Call.id, Call.agent_id, Call.queue, Call.call_at, Call.report["customer_focus"]).where(
         Call.tenant_id == tenant_id, Call.status == CallStatus.done.value
     )
     if agent:
@@ -77,14 +77,14 @@ def customer_focus(
         lambda: {"calls": 0, "counts": dict.fromkeys(KINDS, 0), "with": 0, "examples": [], "weeks": {}}
     )
     total = 0
-    for cid, ag, qu, at, report in session.exec(q.order_by(Call.call_at)):
+    for cid, ag, qu, at, findings in session.exec(q.order_by(Call.call_at)):
         total += 1
         g = groups[(ag, qu)]
         g["calls"] += 1
         week = g["weeks"].setdefault(_week(at), {"calls": 0, "shifting": 0, "ownership": 0})
         week["calls"] += 1
         shifted = False
-        for f in (report or {}).get("customer_focus", []):
+        for f in findings or []:  # only the report's findings travel from the database
             kind = f.get("kind")
             if kind not in KINDS:
                 continue
@@ -93,9 +93,7 @@ def customer_focus(
             if kind in SHIFTING:
                 shifted = True
                 if len(g["examples"]) < 3:
-                    g["examples"].append(
-                        FocusQuote(call_id=cid, utterance=f["utterance"], kind=kind, text=f["text"])
-                    )
+                    g["examples"].append(FocusQuote(call_id=cid, utterance=f["utterance"], kind=kind, text=f["text"]))
         g["with"] += shifted
     rows = []
     for (ag, qu), g in sorted(groups.items(), key=lambda kv: (str(kv[0][0]), str(kv[0][1]))):
