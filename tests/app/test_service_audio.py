@@ -40,13 +40,9 @@ def recording(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     return path.read_bytes()
 
 
-def test_when_recording_uploaded_then_transcribed_audited_redacted_and_deletable(
-    api: Api, recording: bytes
-) -> None:
+def test_when_recording_uploaded_then_transcribed_audited_redacted_and_deletable(api: Api, recording: bytes) -> None:
     t = api.tenant()
-    api.client.app.state.settings.__dict__["redact_audio"] = (
-        True  # silence the card number in the stored copy
-    )
+    api.client.app.state.settings.__dict__["redact_audio"] = True  # silence the card number in the stored copy
     r = api.client.post(
         "/v1/calls",
         headers=t.headers("qa"),

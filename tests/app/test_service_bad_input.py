@@ -51,9 +51,7 @@ def test_when_bad_uploads_then_4xx_and_nothing_left(api: Api, before: dict[str, 
         415,
         "img.txt",
     )
-    _expect(
-        post("/v1/calls", content=b"hello", headers={**h, "Content-Type": "text/plain"}), 415, "multipart"
-    )
+    _expect(post("/v1/calls", content=b"hello", headers={**h, "Content-Type": "text/plain"}), 415, "multipart")
     _expect(
         post("/v1/calls", content=b'{"transcript": {', headers={**h, "Content-Type": "application/json"}),
         400,
@@ -125,9 +123,7 @@ def test_when_bad_checklists_and_queries_then_4xx(api: Api, before: dict[str, in
     h = {**t.headers("manager"), "Content-Type": "application/yaml"}
     _expect(api.client.post("/v1/checklists", content="id: x\nname: [unclosed\n", headers=h), 422, "line")
     _expect(
-        api.client.post(
-            "/v1/checklists", content="id: x\nname: X\nitems: [{id: a, question: ''}]\n", headers=h
-        ),
+        api.client.post("/v1/checklists", content="id: x\nname: X\nitems: [{id: a, question: ''}]\n", headers=h),
         422,
         "question",
     )
@@ -170,9 +166,7 @@ def test_when_upload_over_limit_then_413_while_streaming(api: Api, before: dict[
     finally:
         api.client.app.state.settings.__dict__["max_upload_mb"] = 200
     huge = b"x" * (201 * 1024 * 1024 + 10)
-    r = api.client.post(
-        "/v1/calls", content=huge, headers={**t.headers("qa"), "Content-Type": "application/json"}
-    )
+    r = api.client.post("/v1/calls", content=huge, headers={**t.headers("qa"), "Content-Type": "application/json"})
     _expect(r, 413, "limit")
     assert count_rows(api.settings) == before
 

@@ -17,9 +17,7 @@ def test_when_json_transcript_submitted_then_audited_with_verdict_rows(api: Api)
     assert accepted["status"] == "queued" and accepted["url"] == f"/v1/calls/{accepted['id']}"
     call = api.wait(t, accepted["id"])
     assert call["status"] == "done", call["error"]
-    assert (
-        call["checklist"] == "roadside" and call["agent_id"] == "ag-1" and call["labels"] == {"site": "north"}
-    )
+    assert call["checklist"] == "roadside" and call["agent_id"] == "ag-1" and call["labels"] == {"site": "north"}
     assert call["external_id"] == golden_call()["call_id"]
     report = call["report"]
     assert report["call_id"] == accepted["id"]
@@ -150,13 +148,11 @@ def test_when_checklist_uploaded_twice_then_versions_immutable(api: Api) -> None
     body = transcript(("agent", "hi"), checklist=None)  # noqa: F841 - keeps the factory import honest
     yaml = (
         "id: mini\nname: Mini\nreasons: [{id: tow, description: needs a tow}]\n"
-        "items: [{id: loc, question: Where are you?, applies_to: [tow]}]\n"
+        "items: [{id: loc, question: 'Where are you?', applies_to: [tow]}]\n"
     )
     v1 = api.client.post("/v1/checklists", content=yaml, headers=h)
     same = api.client.post("/v1/checklists", content=yaml, headers=h)
-    v2 = api.client.post(
-        "/v1/checklists", content=yaml.replace("Where are you?", "Where is the car?"), headers=h
-    )
+    v2 = api.client.post("/v1/checklists", content=yaml.replace("Where are you?", "Where is the car?"), headers=h)
     assert (v1.status_code, same.status_code, v2.status_code) == (201, 200, 201)
     assert (v1.json()["version"], same.json()["version"], v2.json()["version"]) == (1, 1, 2)
     got = api.client.get("/v1/checklists/mini", params={"version": 1}, headers=t.headers("qa")).json()

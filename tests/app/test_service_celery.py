@@ -25,9 +25,8 @@ def _job_of(settings, call_id: str):  # noqa: ANN001, ANN202
         return call.status, s.get(Job, call.current_job_id)
 
 
-@pytest.mark.parametrize(
-    "backend", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)], indirect=True
-)
+# the scale-out deployment's database (the embedded-mode restart test runs on SQLite)
+@pytest.mark.parametrize("backend", [pytest.param("postgres", marks=pytest.mark.postgres)], indirect=True)
 def test_when_worker_killed_mid_job_then_another_finishes_it_once(
     redis_server, service_env, monkeypatch, tmp_path
 ) -> None:  # noqa: ANN001

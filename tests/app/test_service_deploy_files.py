@@ -23,9 +23,7 @@ def _tool(name: str) -> str:
 
 
 def test_when_dockerfile_linted_then_hadolint_clean() -> None:
-    run = subprocess.run(
-        [_tool("hadolint"), "--no-color", str(REPO / "Dockerfile")], capture_output=True, text=True
-    )
+    run = subprocess.run([_tool("hadolint"), "--no-color", str(REPO / "Dockerfile")], capture_output=True, text=True)
     assert run.returncode == 0, run.stdout + run.stderr
 
 

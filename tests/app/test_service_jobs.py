@@ -40,12 +40,13 @@ def test_when_lease_taken_over_then_first_worker_cannot_settle(api: Api) -> None
     with new_session(api.settings) as s:
         job_id = s.exec(service.select(Job.id).where(Job.call_id == call_id)).one()
         first = service.claim(session=s, job_id=job_id, worker="slow", lease_s=60)
+        first_token = first.lease_token  # the same row object is refreshed by the later claim
         assert service.claim(session=s, job_id=job_id, worker="eager", lease_s=60) is None  # lease is live
         s.execute(update(Job).where(Job.id == job_id).values(lease_until=utcnow() - timedelta(seconds=1)))
         s.commit()
         second = service.claim(session=s, job_id=job_id, worker="rescuer", lease_s=60)
         assert second is not None and second.attempts == 2
-    ctx = JobContext(job=first, token=first.lease_token, settings=api.settings, worker="slow")
+    ctx = JobContext(job=first, token=first_token, settings=api.settings, worker="slow")
     with new_session(api.settings) as s:
         try:
             ctx.complete(s)

@@ -19,9 +19,7 @@ def test_when_fuzzed_from_schema_then_no_server_error(api: Api) -> None:
         operations += 1
 
         @given(case=operation.as_strategy())
-        @settings(
-            max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), database=None
-        )
+        @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), database=None)
         def fuzz(case) -> None:  # noqa: ANN001
             response = case.call(headers=headers)
             if response.status_code >= 500:

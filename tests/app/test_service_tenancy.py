@@ -60,9 +60,7 @@ def _a_ids(api: Api) -> dict[str, str]:
         "/v1/checklists", content=yaml, headers={**a.headers("manager"), "Content-Type": "application/yaml"}
     )
     assert r.status_code == 201
-    hook = api.client.post(
-        "/v1/webhooks", json={"url": "http://127.0.0.1:9/hook"}, headers=a.headers()
-    ).json()
+    hook = api.client.post("/v1/webhooks", json={"url": "http://127.0.0.1:9/hook"}, headers=a.headers()).json()
     key = api.client.post("/v1/keys", json={"role": "qa"}, headers=a.headers()).json()
     return {"call_id": call["id"], "checklist_id": "private_a", "webhook_id": hook["id"], "key_id": key["id"]}
 
@@ -89,9 +87,7 @@ def test_when_other_tenant_uses_first_tenants_ids_then_404_everywhere(api: Api) 
     assert "private_a" not in {c["id"] for c in api.client.get("/v1/checklists", headers=h).json()["items"]}
     assert api.client.get("/v1/webhooks", headers=h).json()["items"] == []
     assert ids["key_id"] not in {k["id"] for k in api.client.get("/v1/keys", headers=h).json()}
-    assert (
-        api.client.get("/v1/reports/waste", params={"checklist": "private_a"}, headers=h).status_code == 404
-    )
+    assert api.client.get("/v1/reports/waste", params={"checklist": "private_a"}, headers=h).status_code == 404
     waste = api.client.get("/v1/reports/waste", params={"checklist": "roadside"}, headers=h).json()
     assert waste["calls"] == 0 and waste["times_asked"] == 0
     # the first tenant still sees all of it

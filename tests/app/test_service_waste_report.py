@@ -69,9 +69,7 @@ def _store(api: Api, tenant_id: str, agent: str, report: dict) -> None:
         from app.jobs import service as jobs
 
         jobs.cancel_for_call(session=s, call_id=call.id)
-        service.store_result(
-            session=s, call=call, transcript={"utterances": []}, report=report, redacted=True
-        )
+        service.store_result(session=s, call=call, transcript={"utterances": []}, report=report, redacted=True)
 
 
 def test_when_calls_stored_then_per_item_and_reason_counts_exact(api: Api) -> None:
@@ -128,38 +126,22 @@ def test_when_calls_stored_then_per_item_and_reason_counts_exact(api: Api) -> No
     assert items["name"]["rates"] == {"needed": 0.3333, "redundant": 0.6667, "irrelevant": 0.0}
     assert items["name"]["covered"] == 1 and items["name"]["waste_seconds"] == 4.0
     assert items["location"]["missing"] == 1 and items["location"]["times_asked"] == 1
-    assert (
-        items["keys"]["irrelevant"] == 1
-        and items["keys"]["needed"] == 1
-        and items["keys"]["waste_seconds"] == 4.0
-    )
+    assert items["keys"]["irrelevant"] == 1 and items["keys"]["needed"] == 1 and items["keys"]["waste_seconds"] == 4.0
     reasons = {r["reason"]: r for r in rep["reasons"]}
-    assert (
-        reasons["tow"]["calls"] == 2
-        and reasons["tow"]["times_asked"] == 5
-        and reasons["tow"]["redundant"] == 2
-    )
+    assert reasons["tow"]["calls"] == 2 and reasons["tow"]["times_asked"] == 5 and reasons["tow"]["redundant"] == 2
     assert reasons["lockout"]["times_asked"] == 1 and reasons["lockout"]["needed"] == 1
-    by_agent = api.client.get(
-        "/v1/reports/waste", params={"checklist": "mini", "agent": "a2"}, headers=h
-    ).json()
+    by_agent = api.client.get("/v1/reports/waste", params={"checklist": "mini", "agent": "a2"}, headers=h).json()
     assert by_agent["calls"] == 1 and by_agent["times_asked"] == 1
-    by_reason = api.client.get(
-        "/v1/reports/waste", params={"checklist": "mini", "reason": "tow"}, headers=h
-    ).json()
+    by_reason = api.client.get("/v1/reports/waste", params={"checklist": "mini", "reason": "tow"}, headers=h).json()
     assert by_reason["calls"] == 2 and by_reason["times_asked"] == 5
     later = api.client.get(
         "/v1/reports/waste", params={"checklist": "mini", "from": "2026-03-01T00:00:00Z"}, headers=h
     ).json()
     assert later["calls"] == 0 and later["times_asked"] == 0
-    as_csv = api.client.get(
-        "/v1/reports/waste", params={"checklist": "mini"}, headers={**h, "Accept": "text/csv"}
-    )
+    as_csv = api.client.get("/v1/reports/waste", params={"checklist": "mini"}, headers={**h, "Accept": "text/csv"})
     assert as_csv.headers["content-type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(as_csv.text)))
-    assert (
-        as_csv.text == api.client.get("/v1/reports/waste.csv", params={"checklist": "mini"}, headers=h).text
-    )
+    assert as_csv.text == api.client.get("/v1/reports/waste.csv", params={"checklist": "mini"}, headers=h).text
     name = next(r for r in rows if r["group"] == "item" and r["key"] == "name")
     assert (name["times_asked"], name["redundant"], name["redundant_rate"]) == ("3", "2", "0.6667")
     assert {r["key"] for r in rows if r["group"] == "reason"} == {"tow", "lockout"}
