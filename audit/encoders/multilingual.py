@@ -168,6 +168,25 @@ def multilingual_encoder(kind: str | None = None):
         return _shared[key]
 
 
+class NormalizingEncoder:
+    """An encoder that rewrites each text before embedding it (same name and space as the one it wraps).
+
+    Russian and Turkish speech recognition writes numbers as words ("восемь девятьсот шестнадцать...");
+    the encoders, and the scorers fitted on English calls where numbers are digits, read digits better
+    (a spoken phone number's cosine to "phone number to call back" rises from 0.08 to 0.27), so each
+    language rewrites spoken numbers as digits here. Values are still read from the original text.
+    """
+
+    def __init__(self, inner, rewrite) -> None:
+        self.inner = inner
+        self.rewrite = rewrite
+        self.name = inner.name
+        self.dim = inner.dim
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        return self.inner.encode([self.rewrite(t) for t in texts])
+
+
 def no_example_banks(dim: int) -> tuple:
     """Empty (ask, information) example banks for languages on the multilingual encoder.
 

@@ -30,7 +30,7 @@ def test_when_encoding_then_unit_vectors_with_a_name(enc):
 
 
 def test_when_ru_and_tr_languages_then_one_shared_encoder(enc):
-    assert get_language("ru").encoder() is get_language("tr").encoder() is enc
+    assert get_language("ru").encoder().inner is get_language("tr").encoder().inner is enc
 
 
 @pytest.mark.parametrize(("ask", "expected"), [

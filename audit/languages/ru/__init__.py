@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from audit.languages.base import Encoder, FocusCue, Language, Value
 from audit.languages.ru.morph import content_lemmas, yo
-from audit.languages.ru.values import find_values, item_kinds
+from audit.languages.ru.values import digits_for_number_words, find_values, item_kinds
 from audit.languages.ru.why import WHY
 
 _SENT = re.compile(r"[^.?!…]+(?:[.?!…]+[\"'»)\]]*|$)")
@@ -33,10 +33,15 @@ class Russian(Language):
     code = "ru"
     name = "Russian"
 
-    def encoder(self) -> Encoder:
-        from audit.encoders.multilingual import multilingual_encoder
+    def __init__(self) -> None:
+        self._encoder: Encoder | None = None
 
-        return multilingual_encoder()
+    def encoder(self) -> Encoder:
+        if self._encoder is None:
+            from audit.encoders.multilingual import NormalizingEncoder, multilingual_encoder
+
+            self._encoder = NormalizingEncoder(multilingual_encoder(), digits_for_number_words)
+        return self._encoder
 
     def example_banks(self) -> tuple:
         from audit.encoders.multilingual import no_example_banks

@@ -79,6 +79,17 @@ def spoken_runs(text: str) -> list[NumRun]:
     return number_runs(words(text), num_word, text)
 
 
+def digits_for_number_words(text: str) -> str:
+    """The text with each run of spoken numbers written as its digits ("пять-один-три" -> "513")."""
+    out, pos = [], 0
+    for run in spoken_runs(text):
+        out.append(text[pos : run.start])
+        out.append(run.digits)
+        pos = run.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
 def _month(word: str) -> int | None:
     w = lower(word)
     for i, m in enumerate(_MONTHS):
