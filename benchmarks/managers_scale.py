@@ -46,8 +46,15 @@ def _rows(n: int, tenant_id: str, checklist, seed: int = 7):  # noqa: ANN001, AN
         reason = rnd.choice(reasons)
         at = start + timedelta(minutes=rnd.randrange(0, 12 * 7 * 24 * 60))
         agent, queue = f"agent{rnd.randrange(50)}", f"queue{rnd.randrange(5)}"
-        common = {"call_id": cid, "tenant_id": tenant_id, "checklist_id": checklist.id,
-                  "checklist_version": checklist.version, "agent_id": agent, "queue": queue, "call_at": at}
+        common = {
+            "call_id": cid,
+            "tenant_id": tenant_id,
+            "checklist_id": checklist.id,
+            "checklist_version": checklist.version,
+            "agent_id": agent,
+            "queue": queue,
+            "call_at": at,
+        }
         asked = rnd.sample(items, rnd.randint(4, 8))
         qs, states = [], []
         for j, it in enumerate(asked):
@@ -55,19 +62,41 @@ def _rows(n: int, tenant_id: str, checklist, seed: int = 7):  # noqa: ANN001, AN
                 status = "irrelevant"
             else:
                 status = "redundant" if rnd.random() < 0.3 else "needed"
-            qs.append({**common, "utterance": 2 * j, "item": it.id, "status": status,
-                       "seconds": round(rnd.uniform(2, 6), 1)})
+            qs.append(
+                {
+                    **common,
+                    "utterance": 2 * j,
+                    "item": it.id,
+                    "status": status,
+                    "seconds": round(rnd.uniform(2, 6), 1),
+                }
+            )
             states.append({**common, "item": it.id, "state": "asked"})
         for it in items:
             if it not in asked and rnd.random() < 0.2:
                 states.append({**common, "item": it.id, "state": rnd.choice(["covered", "missing"])})
         waste = sum(1 for q in qs if q["status"] != "needed")
-        call = {"id": cid, "tenant_id": tenant_id, "agent_id": agent, "queue": queue, "call_at": at,
-                "started_at": at, "labels": {}, "checklist_id": checklist.id,
-                "checklist_version": checklist.version, "status": "done", "source": "transcript",
-                "redacted": True, "questions_asked": len(qs), "waste_count": waste, "has_waste": waste > 0,
-                "waste_seconds": sum(q["seconds"] for q in qs if q["status"] != "needed"),
-                "created_at": at, "updated_at": at, "completed_at": at}
+        call = {
+            "id": cid,
+            "tenant_id": tenant_id,
+            "agent_id": agent,
+            "queue": queue,
+            "call_at": at,
+            "started_at": at,
+            "labels": {},
+            "checklist_id": checklist.id,
+            "checklist_version": checklist.version,
+            "status": "done",
+            "source": "transcript",
+            "redacted": True,
+            "questions_asked": len(qs),
+            "waste_count": waste,
+            "has_waste": waste > 0,
+            "waste_seconds": sum(q["seconds"] for q in qs if q["status"] != "needed"),
+            "created_at": at,
+            "updated_at": at,
+            "completed_at": at,
+        }
         yield call, qs, states, {"call_id": cid, "tenant_id": tenant_id, "reason": reason, "confidence": 0.9}
 
 
@@ -79,8 +108,9 @@ def load(settings: Settings, n: int) -> tuple[str, object]:
         tid = tenant.id
         checklist_service.load_library(session=s, tenant_id=tid, scripts_dir=settings.scripts_dir)
     with session_scope(settings) as s:
-        checklist = checklist_service.to_engine(checklist_service.get_or_raise(
-            session=s, tenant_id=tid, checklist_id="roadside"))
+        checklist = checklist_service.to_engine(
+            checklist_service.get_or_raise(session=s, tenant_id=tid, checklist_id="roadside")
+        )
     engine = get_engine(settings)
     buf: dict[str, list] = {"c": [], "q": [], "i": [], "r": []}
 
@@ -123,21 +153,32 @@ def run(settings: Settings, n: int, label: str) -> dict:
 
     def dash_agent():  # noqa: ANN202
         with session_scope(settings) as s:
-            return dashboard.dashboard(session=s, tenant_id=tid, f=dashboard.DashboardFilters(
-                checklist="roadside", version=checklist.version, agent="agent7"))
+            return dashboard.dashboard(
+                session=s,
+                tenant_id=tid,
+                f=dashboard.DashboardFilters(checklist="roadside", version=checklist.version, agent="agent7"),
+            )
 
     def trim():  # noqa: ANN202
         with session_scope(settings) as s:
-            obs = trim_service.observations(session=s, tenant_id=tid, checklist=checklist,
-                                            filters=ProposalFilters())
+            obs = trim_service.observations(
+                session=s, tenant_id=tid, checklist=checklist, filters=ProposalFilters()
+            )
             return propose(obs)
 
     dash_s, d = timed(dash)
     agent_s, _ = timed(dash_agent)
     trim_s, prop = timed(trim)
-    return {"backend": label, "calls": d.calls, "questions": d.questions, "load_s": round(load_s, 1),
-            "dashboard_s": round(dash_s, 3), "dashboard_one_agent_s": round(agent_s, 3),
-            "trim_s": round(trim_s, 3), "changes": sum(1 for x in prop.decisions if x.actions)}
+    return {
+        "backend": label,
+        "calls": d.calls,
+        "questions": d.questions,
+        "load_s": round(load_s, 1),
+        "dashboard_s": round(dash_s, 3),
+        "dashboard_one_agent_s": round(agent_s, 3),
+        "trim_s": round(trim_s, 3),
+        "changes": sum(1 for x in prop.decisions if x.actions),
+    }
 
 
 def main() -> int:

@@ -91,16 +91,31 @@ def oracle_reports(checklist: Checklist, calls: dict[str, list[dict]]) -> list[R
     for call_id, rows in sorted(calls.items()):
         readings = reason_readings(checklist, rows)
         reasons = sorted(max(readings, key=len))
-        qs = [QuestionVerdict(utterance=r["utterance"], item=r["item"], status=r["label"], confidence=1,
-                              why="gold", text="") for r in rows]
-        out.append(Report(call_id=call_id, language="en", checklist=ChecklistRef(id=checklist.id, version=1),
-                          reasons=reasons, questions=qs, items=[], summary=summarize(qs, [])))
+        qs = [
+            QuestionVerdict(
+                utterance=r["utterance"], item=r["item"], status=r["label"], confidence=1, why="gold", text=""
+            )
+            for r in rows
+        ]
+        out.append(
+            Report(
+                call_id=call_id,
+                language="en",
+                checklist=ChecklistRef(id=checklist.id, version=1),
+                reasons=reasons,
+                questions=qs,
+                items=[],
+                summary=summarize(qs, []),
+            )
+        )
     return out
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--set", required=True, type=Path, help="bench set folder (checklists/, calls/, gold.jsonl)")
+    ap.add_argument(
+        "--set", required=True, type=Path, help="bench set folder (checklists/, calls/, gold.jsonl)"
+    )
     src = ap.add_mutually_exclusive_group(required=True)
     src.add_argument("--pred", type=Path, help="folder of the engine's reports for the set")
     src.add_argument("--oracle", action="store_true", help="use the gold verdicts as the reports")
@@ -109,7 +124,9 @@ def main() -> int:
     args = ap.parse_args()
     opt = TrimOptions(min_calls=args.min_calls)
     gold = load_gold(args.set / "gold.jsonl")
-    call_checklist = {p.stem: json.loads(p.read_text())["checklist"] for p in (args.set / "calls").glob("*.json")}
+    call_checklist = {
+        p.stem: json.loads(p.read_text())["checklist"] for p in (args.set / "calls").glob("*.json")
+    }
     rows, total = [], defaultdict(int)
     for path in sorted((args.set / "checklists").glob("*.yaml")):
         cl = load_checklist(path)
@@ -126,32 +143,48 @@ def main() -> int:
         decisions = {d.item: d for d in prop.decisions}
         res = judge(cl, decisions, calls)
         changes = {d.item: "+".join(d.actions) for d in prop.decisions if d.actions}
-        rows.append({"checklist": cl.id, "calls": obs.calls, "items": f"{len(cl.items)}->{len(loaded.items)}",
-                     "changes": changes, **res})
+        rows.append(
+            {
+                "checklist": cl.id,
+                "calls": obs.calls,
+                "items": f"{len(cl.items)}->{len(loaded.items)}",
+                "changes": changes,
+                **res,
+            }
+        )
         for k, v in res.items():
             total[k] += v
         total["calls"] += obs.calls
     waste, needed = max(total["waste"], 1), max(total["needed"], 1)
     summary = {
         "calls": total["calls"],
-        "gold_waste": total["waste"], "waste_removed": total["waste_removed"],
+        "gold_waste": total["waste"],
+        "waste_removed": total["waste_removed"],
         "waste_confirmed": total["waste_confirmed"],
-        "waste_removed_or_confirmed_share": round((total["waste_removed"] + total["waste_confirmed"]) / waste, 4),
+        "waste_removed_or_confirmed_share": round(
+            (total["waste_removed"] + total["waste_confirmed"]) / waste, 4
+        ),
         "irrelevant_removed_share": round(total["irrelevant_removed"] / max(total["irrelevant"], 1), 4),
         "redundant_removed_or_confirmed_share": round(
-            (total["redundant_removed"] + total["redundant_confirmed"]) / max(total["redundant"], 1), 4),
-        "gold_needed": total["needed"], "needed_cut": total["needed_cut"],
+            (total["redundant_removed"] + total["redundant_confirmed"]) / max(total["redundant"], 1), 4
+        ),
+        "gold_needed": total["needed"],
+        "needed_cut": total["needed_cut"],
         "needed_cut_share": round(total["needed_cut"] / needed, 4),
     }
     if args.json:
         print(json.dumps({"summary": summary, "checklists": rows}, indent=2))
         return 0
-    print(f"{'checklist':<15}{'calls':>6} {'items':>6} {'waste':>6} {'removed':>8} {'confirm':>8} "
-          f"{'needed':>7} {'cut':>4}  changes")
+    print(
+        f"{'checklist':<15}{'calls':>6} {'items':>6} {'waste':>6} {'removed':>8} {'confirm':>8} "
+        f"{'needed':>7} {'cut':>4}  changes"
+    )
     for r in rows:
-        print(f"{r['checklist']:<15}{r['calls']:>6} {r['items']:>6} {r.get('waste', 0):>6} "
-              f"{r.get('waste_removed', 0):>8} {r.get('waste_confirmed', 0):>8} {r.get('needed', 0):>7} "
-              f"{r.get('needed_cut', 0):>4}  {r['changes'] or '-'}")
+        print(
+            f"{r['checklist']:<15}{r['calls']:>6} {r['items']:>6} {r.get('waste', 0):>6} "
+            f"{r.get('waste_removed', 0):>8} {r.get('waste_confirmed', 0):>8} {r.get('needed', 0):>7} "
+            f"{r.get('needed_cut', 0):>4}  {r['changes'] or '-'}"
+        )
     print(json.dumps(summary, indent=2))
     return 0
 

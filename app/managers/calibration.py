@@ -34,9 +34,7 @@ class Calibration(BaseModel):
     )
 
 
-def _latest_overrides(
-    session: Session, tenant_id: str, checklist: str | None
-) -> dict[tuple[str, int, str], Override]:
+def _latest_overrides(session: Session, tenant_id: str, checklist: str | None) -> dict[tuple[str, int, str], Override]:
     """The override in force per question, keyed by (call, utterance, current item)."""
     q = select(Override).where(Override.tenant_id == tenant_id)
     if checklist:
@@ -77,13 +75,10 @@ def calibration(*, session: Session, tenant_id: str, checklist: str | None = Non
         overrides=len(overrides),
         agreement=Rate.of(agreed, total),
         by_item=[
-            Agreement(key=k, questions=c["n"], agreed=Rate.of(c["ok"], c["n"]))
-            for k, c in sorted(per_item.items())
+            Agreement(key=k, questions=c["n"], agreed=Rate.of(c["ok"], c["n"])) for k, c in sorted(per_item.items())
         ],
         by_status=[
-            Agreement(
-                key=s, questions=per_status[s]["n"], agreed=Rate.of(per_status[s]["ok"], per_status[s]["n"])
-            )
+            Agreement(key=s, questions=per_status[s]["n"], agreed=Rate.of(per_status[s]["ok"], per_status[s]["n"]))
             for s in STATUSES
             if s in per_status
         ],

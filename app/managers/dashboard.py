@@ -77,9 +77,7 @@ def _where(model, tenant_id: str, f: DashboardFilters) -> list:  # noqa: ANN001 
     if f.queue:
         cond.append(model.queue == f.queue)
     if f.reason:
-        with_reason = select(CallReason.call_id).where(
-            CallReason.tenant_id == tenant_id, CallReason.reason == f.reason
-        )
+        with_reason = select(CallReason.call_id).where(CallReason.tenant_id == tenant_id, CallReason.reason == f.reason)
         cond.append((model.id if model is Call else model.call_id).in_(with_reason))
     return cond
 
@@ -100,12 +98,8 @@ def _weeks(session: Session, tenant_id: str, f: DashboardFilters) -> list[WeekRo
     week = _monday(lo.date())
     while week <= hi.date():
         start = datetime(week.year, week.month, week.day, tzinfo=UTC)
-        n = session.exec(
-            select(*counts).where(*where, q.call_at >= start, q.call_at < start + timedelta(days=7))
-        ).one()
-        out.append(
-            WeekRow(week=week.isoformat(), **{s: int(v or 0) for s, v in zip(STATUSES, n, strict=True)})
-        )
+        n = session.exec(select(*counts).where(*where, q.call_at >= start, q.call_at < start + timedelta(days=7))).one()
+        out.append(WeekRow(week=week.isoformat(), **{s: int(v or 0) for s, v in zip(STATUSES, n, strict=True)}))
         week += timedelta(days=7)
     return out
 
@@ -115,9 +109,7 @@ def dashboard(*, session: Session, tenant_id: str, f: DashboardFilters) -> Dashb
     q = CallQuestion
     where = _where(q, tenant_id, f)
     calls = session.exec(
-        select(func.count())
-        .select_from(Call)
-        .where(*_where(Call, tenant_id, f), Call.status == CallStatus.done.value)
+        select(func.count()).select_from(Call).where(*_where(Call, tenant_id, f), Call.status == CallStatus.done.value)
     ).one()
     per: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for item, status, n, secs in session.exec(
@@ -161,8 +153,7 @@ def dashboard(*, session: Session, tenant_id: str, f: DashboardFilters) -> Dashb
     ):
         heat[reason][item] = int(n or 0)
     reasons = sorted(
-        set(heat)
-        | set(session.exec(select(CallReason.reason).where(CallReason.tenant_id == tenant_id).distinct()))
+        set(heat) | set(session.exec(select(CallReason.reason).where(CallReason.tenant_id == tenant_id).distinct()))
     )
     total_waste = sum(i.redundant + i.irrelevant for i in items)
     return Dashboard(

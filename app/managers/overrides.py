@@ -63,9 +63,7 @@ def create(*, session: Session, tenant_id: str, call_id: str, body: OverrideCrea
         raise Conflict(f"call {call_id!r} is {call.status}: only audited calls can be overridden")
     row = _question(session, call_id, body.utterance, body.item)
     if row is None:
-        raise NotFound(
-            f"call {call_id!r} has no question at utterance {body.utterance} for item {body.item!r}"
-        )
+        raise NotFound(f"call {call_id!r} has no question at utterance {body.utterance} for item {body.item!r}")
     new_item = body.new_item or row.item
     if new_item != row.item:
         checklist = checklist_service.get_or_raise(
@@ -76,8 +74,7 @@ def create(*, session: Session, tenant_id: str, call_id: str, body: OverrideCrea
         )
         if new_item not in {i["id"] for i in checklist.body.get("items", [])}:
             raise Unprocessable(
-                f"new_item: {new_item!r} is not an item of checklist {call.checklist_id} "
-                f"v{call.checklist_version}"
+                f"new_item: {new_item!r} is not an item of checklist {call.checklist_id} v{call.checklist_version}"
             )
         if _question(session, call_id, body.utterance, new_item) is not None:
             raise Conflict(f"utterance {body.utterance} is already listed under item {new_item!r}")

@@ -42,9 +42,7 @@ def _filters(model: Any, tenant_id: str, checklist: Checklist, f: ProposalFilter
 def _call_reasons(
     session: Session, tenant_id: str, checklist: Checklist, f: ProposalFilters
 ) -> dict[str, frozenset[str]]:
-    calls = select(Call.id).where(
-        *_filters(Call, tenant_id, checklist, f), Call.status == CallStatus.done.value
-    )
+    calls = select(Call.id).where(*_filters(Call, tenant_id, checklist, f), Call.status == CallStatus.done.value)
     reasons: dict[str, set[str]] = {cid: set() for cid in session.exec(calls)}
     q = select(CallReason.call_id, CallReason.reason).where(
         CallReason.tenant_id == tenant_id, CallReason.call_id.in_(calls)
@@ -59,9 +57,7 @@ def _status_sum(status: str, value: Any = 1) -> Any:
     return func.sum(case((CallQuestion.status == status, value), else_=0))
 
 
-def observations(
-    *, session: Session, tenant_id: str, checklist: Checklist, filters: ProposalFilters
-) -> Observations:
+def observations(*, session: Session, tenant_id: str, checklist: Checklist, filters: ProposalFilters) -> Observations:
     """Tallies of every item over the filtered, audited calls of one checklist version."""
     obs = Observations(checklist)
     reasons = _call_reasons(session, tenant_id, checklist, filters)
@@ -152,9 +148,7 @@ def observations(
     return obs
 
 
-def _examples(
-    session: Session, tenant_id: str, checklist: Checklist, f: ProposalFilters, obs: Observations
-) -> None:
+def _examples(session: Session, tenant_id: str, checklist: Checklist, f: ProposalFilters, obs: Observations) -> None:
     """Up to three quoted asks per item and status, read from the stored reports."""
     wanted: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
     for item in checklist.items:
@@ -191,9 +185,7 @@ def _examples(
             )
 
 
-def create(
-    *, session: Session, tenant_id: str, checklist_id: str, body: ProposalCreate, author: str
-) -> StoredProposal:
+def create(*, session: Session, tenant_id: str, checklist_id: str, body: ProposalCreate, author: str) -> StoredProposal:
     """Compute a proposal over the filtered calls and store it."""
     row = checklist_service.get_or_raise(
         session=session, tenant_id=tenant_id, checklist_id=checklist_id, version=body.filters.version
@@ -228,17 +220,13 @@ def get_or_raise(*, session: Session, tenant_id: str, checklist_id: str, proposa
 
 
 def get_all(*, session: Session, tenant_id: str, checklist_id: str) -> list[StoredProposal]:
-    q = select(StoredProposal).where(
-        StoredProposal.tenant_id == tenant_id, StoredProposal.checklist_id == checklist_id
-    )
+    q = select(StoredProposal).where(StoredProposal.tenant_id == tenant_id, StoredProposal.checklist_id == checklist_id)
     return list(session.exec(q.order_by(StoredProposal.created_at.desc())))
 
 
 def adopt(*, session: Session, tenant_id: str, checklist_id: str, proposal_id: str) -> StoredProposal:
     """Make the proposed checklist the latest version; calls already audited keep their version."""
-    prop = get_or_raise(
-        session=session, tenant_id=tenant_id, checklist_id=checklist_id, proposal_id=proposal_id
-    )
+    prop = get_or_raise(session=session, tenant_id=tenant_id, checklist_id=checklist_id, proposal_id=proposal_id)
     if prop.adopted_version is not None:
         raise Conflict(f"proposal {proposal_id!r} was already adopted as version {prop.adopted_version}")
     latest = checklist_service.get_or_raise(session=session, tenant_id=tenant_id, checklist_id=checklist_id)

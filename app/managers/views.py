@@ -67,10 +67,7 @@ def create_override(
 @router.get("/v1/calls/{call_id}/overrides", response_model=list[OverridePublic])
 def list_overrides(call_id: str, session: SessionDep, tenant: CurrentTenant) -> list[OverridePublic]:
     """The call's overrides, oldest first: who, when, why, and the engine's verdict beside each."""
-    return [
-        override_public(o)
-        for o in override_service.get_all(session=session, tenant_id=tenant.id, call_id=call_id)
-    ]
+    return [override_public(o) for o in override_service.get_all(session=session, tenant_id=tenant.id, call_id=call_id)]
 
 
 @router.post("/v1/calls/{call_id}/review", status_code=204, dependencies=[require(Role.qa)])
@@ -84,9 +81,7 @@ def review_call(call_id: str, session: SessionDep, tenant: CurrentTenant, key: C
     "/v1/reports/calibration",
     response_model=Calibration,
     dependencies=[require(Role.manager)],
-    responses={
-        200: {"content": {"application/x-ndjson": {}}, "description": "JSON, or JSONL of the overrides."}
-    },
+    responses={200: {"content": {"application/x-ndjson": {}}, "description": "JSON, or JSONL of the overrides."}},
 )
 def get_calibration(
     request: Request,
@@ -182,7 +177,5 @@ def adopt_proposal(
     checklist_id: str, proposal_id: str, request: Request, session: SessionDep, tenant: CurrentTenant
 ) -> ProposalPublic:
     """Make the proposed checklist the latest version. Calls keep the version they were audited against."""
-    row = trim_service.adopt(
-        session=session, tenant_id=tenant.id, checklist_id=checklist_id, proposal_id=proposal_id
-    )
+    row = trim_service.adopt(session=session, tenant_id=tenant.id, checklist_id=checklist_id, proposal_id=proposal_id)
     return proposal_public(request, row)

@@ -8,7 +8,23 @@ from audit.trim.rules import ItemDecision, ItemEvidence, TrimOptions, decide_ite
 from audit.trim.stats import Rate, wilson
 
 __all__ = [
-    "Example", "ItemChange", "ItemDecision", "ItemEvidence", "Observations", "Proposal", "Rate", "ReadStats",
-    "ReportsError", "Savings", "Tally", "TrimOptions", "apply_decisions", "decide_item", "diff_checklists",
-    "iter_reports", "propose", "render_diff", "wilson",
+    "Example",
+    "ItemChange",
+    "ItemDecision",
+    "ItemEvidence",
+    "Observations",
+    "Proposal",
+    "Rate",
+    "ReadStats",
+    "ReportsError",
+    "Savings",
+    "Tally",
+    "TrimOptions",
+    "apply_decisions",
+    "decide_item",
+    "diff_checklists",
+    "iter_reports",
+    "propose",
+    "render_diff",
+    "wilson",
 ]

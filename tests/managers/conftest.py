@@ -61,9 +61,7 @@ def tenants(client, settings):
             s.flush()
             keys = {}
             for role in (Role.qa, Role.manager):
-                _, secret = tenant_service.create_key(
-                    session=s, tenant_id=t.id, role=role, name=f"{name}-{role}"
-                )
+                _, secret = tenant_service.create_key(session=s, tenant_id=t.id, role=role, name=f"{name}-{role}")
                 keys[role.value] = {"Authorization": f"Bearer {secret}"}
             out[name] = {"id": t.id, **keys}
     from app.checklists import service as checklist_service
@@ -142,9 +140,7 @@ def store_call(
             source="transcript",
             transcript=tr,
         )
-        job_service.cancel_for_call(
-            session=s, call_id=call.id
-        )  # stored as its job would have: nothing left to run
+        job_service.cancel_for_call(session=s, call_id=call.id)  # stored as its job would have: nothing left to run
         call_service.store_result(
             session=s,
             call=call,

@@ -65,9 +65,7 @@ def test_dashboard_per_item_week_and_reason(client, settings, tenants):
             f=dashboard.DashboardFilters(checklist="roadside", version=1, date_from=datetime(2026, 11, 9)),
         )
         assert later.calls == 2
-        behind = dashboard.calls_behind(
-            session=s, tenant_id=a["id"], f=f, item="move_to_street", status="irrelevant"
-        )
+        behind = dashboard.calls_behind(session=s, tenant_id=a["id"], f=f, item="move_to_street", status="irrelevant")
         assert sorted(c.external_id for c in behind) == ["n10", "n2", "n3"]
         other = dashboard.dashboard(session=s, tenant_id=tenants["b"]["id"], f=f)
         assert other.calls == 0 and other.items == []

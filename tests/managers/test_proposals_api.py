@@ -11,14 +11,10 @@ pytestmark = pytest.mark.parametrize("settings", BACKENDS, indirect=True)
 def _seed_many(settings, tenant_id, n=32):
     # move_to_street is asked on no-start calls, where it does not apply; location is always needed
     for i in range(n):
-        rep = make_report(
-            f"c{i}", ["no_start"], [(0, "location", "needed"), (2, "move_to_street", "irrelevant")]
-        )
+        rep = make_report(f"c{i}", ["no_start"], [(0, "location", "needed"), (2, "move_to_street", "irrelevant")])
         store_call(settings, tenant_id, rep)
     for i in range(4):
-        rep = make_report(
-            f"f{i}", ["flat_tire"], [(0, "location", "needed"), (2, "move_to_street", "needed")]
-        )
+        rep = make_report(f"f{i}", ["flat_tire"], [(0, "location", "needed"), (2, "move_to_street", "needed")])
         store_call(settings, tenant_id, rep)
 
 
@@ -53,9 +49,7 @@ def test_proposal_from_stored_calls_then_adopt(client, settings, tenants):
 def test_overrides_count_in_proposals(client, settings, tenants):
     a = tenants["a"]
     ids = [
-        store_call(
-            settings, a["id"], make_report(f"c{i}", ["no_start"], [(0, "move_to_street", "irrelevant")])
-        )
+        store_call(settings, a["id"], make_report(f"c{i}", ["no_start"], [(0, "move_to_street", "irrelevant")]))
         for i in range(40)
     ]
     first = client.post("/v1/checklists/roadside/proposals", headers=a["manager"], json={}).json()
@@ -81,13 +75,9 @@ def test_overrides_count_in_proposals(client, settings, tenants):
 def test_filters_and_errors(client, settings, tenants):
     a, b = tenants["a"], tenants["b"]
     store_call(settings, a["id"], make_report("c", ["no_start"], [(0, "location", "needed")]), queue="east")
-    none = client.post(
-        "/v1/checklists/roadside/proposals", headers=a["manager"], json={"filters": {"queue": "west"}}
-    )
+    none = client.post("/v1/checklists/roadside/proposals", headers=a["manager"], json={"filters": {"queue": "west"}})
     assert none.status_code == 409 and "no audited call" in none.text
-    east = client.post(
-        "/v1/checklists/roadside/proposals", headers=a["manager"], json={"filters": {"queue": "east"}}
-    )
+    east = client.post("/v1/checklists/roadside/proposals", headers=a["manager"], json={"filters": {"queue": "east"}})
     assert east.status_code == 201 and east.json()["proposal"]["calls"] == 1
     assert client.post("/v1/checklists/roadside/proposals", headers=a["qa"], json={}).status_code == 403
     assert client.post("/v1/checklists/nope/proposals", headers=a["manager"], json={}).status_code == 404
@@ -98,7 +88,5 @@ def test_filters_and_errors(client, settings, tenants):
     # another tenant: its own roadside has no calls, and a's proposal is not found
     pid = east.json()["id"]
     assert client.get(f"/v1/checklists/roadside/proposals/{pid}", headers=b["manager"]).status_code == 404
-    assert (
-        client.post(f"/v1/checklists/roadside/proposals/{pid}/adopt", headers=b["manager"]).status_code == 404
-    )
+    assert client.post(f"/v1/checklists/roadside/proposals/{pid}/adopt", headers=b["manager"]).status_code == 404
     assert client.get("/v1/checklists/roadside/proposals", headers=b["manager"]).json() == []

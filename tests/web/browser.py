@@ -29,9 +29,7 @@ FLAGS = [
 
 
 def have_browser() -> bool:
-    return Path(CHROMEDRIVER).exists() and bool(
-        shutil.which("chromium") or Path("/usr/bin/chromium").exists()
-    )
+    return Path(CHROMEDRIVER).exists() and bool(shutil.which("chromium") or Path("/usr/bin/chromium").exists())
 
 
 def free_port() -> int:

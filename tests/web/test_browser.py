@@ -35,9 +35,7 @@ def site(tmp_path_factory):
         for name in ("a", "b"):
             t = tenant_service.create(session=s, name=f"tenant-{name}")
             s.flush()
-            _, keys[name] = tenant_service.create_key(
-                session=s, tenant_id=t.id, role=Role.manager, name=f"{name}-lead"
-            )
+            _, keys[name] = tenant_service.create_key(session=s, tenant_id=t.id, role=Role.manager, name=f"{name}-lead")
             keys[name + "_id"] = t.id
     from app.checklists import service as checklist_service
 
@@ -166,9 +164,7 @@ def test_manager_journey(site):
     )
     form.find_element(By.TAG_NAME, "summary").click()
     Select(form.find_element(By.NAME, "status")).select_by_visible_text(new)
-    form.find_element(By.NAME, "reason").send_keys(
-        "Checked against the recording: the caller had not said it."
-    )
+    form.find_element(By.NAME, "reason").send_keys("Checked against the recording: the caller had not said it.")
     form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
     _wait(d, lambda drv: "QA override" in drv.find_element(By.ID, f"u{q['utterance']}").text)
     _check_page(d, "06-call-overridden")
