@@ -27,7 +27,7 @@ from audit.matching.view import (
 )
 from audit.report import ChecklistRef, Report, summarize
 from audit.transcript import Transcript
-from audit.verdicts import Ask, item_statuses, question_verdicts, reason_scores
+from audit.verdicts import Ask, constrain_info, item_statuses, question_verdicts, reason_scores
 
 # metadata: a key matches an item when their texts are this similar (or a typed value fits and nearly so)
 META_COS = 0.55
@@ -121,6 +121,7 @@ class AuditEngine:
         cust = [i for i, u in enumerate(t.utterances) if u.speaker == "customer"]
         p_info = np.zeros((n_utt, len(kv.item_ids)), dtype=np.float32)
         p_info[cust] = sc.info.predict(info_features(cv, kv, utt_ask))[cust]
+        p_info = constrain_info(p_info, utt_ask, sc.ask.threshold, cust)
         meta = self._metadata_matches(cv, kv)
         # what the call is about
         p_reason = sc.reason.predict(reason_features(cv, kv))

@@ -97,6 +97,36 @@ def reason_scores(cv: CallView, kv: ChecklistView, p_reason: np.ndarray, rows: l
     return out
 
 
+# an utterance that answers the agent's question about one item gives another item only this clearly
+OTHER_ITEM = 0.85
+# and any utterance gives at most this many items unless clearly
+MAX_ITEMS_PER_TURN = 3
+
+
+def constrain_info(p_info: np.ndarray, utt_ask: np.ndarray, ask_threshold: float,
+                   customer_rows: list[int]) -> np.ndarray:
+    """Apply how people answer to the information scores.
+
+    A customer answering the agent's question about one item seldom gives another in the same breath, and
+    one turn rarely gives more than a few items; scores that break these patterns must be strong.
+    """
+    out = np.zeros_like(p_info)
+    customers = set(customer_rows)
+    for j in customer_rows:
+        p = p_info[j].copy()
+        prev = j - 1
+        while prev in customers:
+            prev -= 1
+        if prev >= 0 and (utt_ask[prev] >= ask_threshold).any():
+            asked = utt_ask[prev] >= ask_threshold
+            p = np.where(asked | (p >= OTHER_ITEM), p, p * 0.5)
+        if p.size > MAX_ITEMS_PER_TURN:
+            kth = np.sort(p)[-MAX_ITEMS_PER_TURN]
+            p = np.where((p >= kth) | (p >= OTHER_ITEM), p, p * 0.5)
+        out[j] = p
+    return out
+
+
 def first_given(cv: CallView, p_info: np.ndarray, threshold: float, item: int, before: int,
                 meta: dict[int, tuple[str, float]], ask_utts: set[int]) -> Given | None:
     """The earliest evidence, before utterance `before`, that the customer gave the item's information."""

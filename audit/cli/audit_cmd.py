@@ -52,7 +52,8 @@ def choose_checklist(args: argparse.Namespace, transcript: Transcript) -> Checkl
 
 
 def run(args: argparse.Namespace) -> int:
-    transcript = load_call(args.call, speaker_map=speaker_map_of(args), language=args.language)
+    preset = resolve_checklist(args.checklist, library=args.library) if args.checklist else None
+    transcript = load_call(args.call, speaker_map=speaker_map_of(args), language=args.language, checklist=preset)
     checklist = choose_checklist(args, transcript)
     if checklist is None and not args.no_checklist:
         print(f"callaudit: {args.call}: no checklist; reporting customer focus only", file=sys.stderr)

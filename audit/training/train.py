@@ -31,7 +31,7 @@ from audit.matching.features import (
 from audit.matching.model import WEIGHTS, Scorer, Scorers
 from audit.matching.view import build_call_view, build_checklist_view, call_texts, item_texts
 from audit.training.data import Example, load_set
-from audit.verdicts import call_reasons
+from audit.verdicts import call_reasons, constrain_info
 
 
 def _fit(x: np.ndarray, y: np.ndarray, names: tuple[str, ...], c: float = 1.0) -> Scorer:
@@ -171,9 +171,9 @@ def main(argv: list[str] | None = None) -> int:
     for k in hold_idx:
         ex, cv, kv = examples[k], views[k], kvs[examples[k].checklist.id]
         n = len(ex.transcript.utterances)
-        p = info.predict(info_features(cv, kv, _utterance_ask_prob(final_ask, cv, kv, n)))
-        cust = np.array([x.speaker == "customer" for x in ex.transcript.utterances])
-        p[~cust] = 0
+        ua = _utterance_ask_prob(final_ask, cv, kv, n)
+        cust_rows = [j for j, x in enumerate(ex.transcript.utterances) if x.speaker == "customer"]
+        p = constrain_info(info.predict(info_features(cv, kv, ua)), ua, final_ask.threshold, cust_rows)
         for (u, it), label in gold.get(ex.transcript.call_id, {}).items():
             if label == "irrelevant":
                 continue

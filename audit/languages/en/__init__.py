@@ -12,6 +12,10 @@ from audit.languages.en.values import find_values, item_kinds, mask_values
 from audit.languages.en.why import WHY
 
 _SENT = re.compile(r"[^.?!]+(?:[.?!]+[\"')\]]*|$)")
+# "Where are you going and where will you be leaving from?": two asks in one sentence, split at the join
+_CLAUSE_JOIN = re.compile(
+    r",?\s+(?:and|or|also)\s+(?=(?:what|which|when|where|who|whose|how|do you|did you|can you|could you|would you|"
+    r"will you|are you|is there|is it|have you)\b)", re.I)
 _WORD = re.compile(r"[a-z0-9']+")
 _WH = re.compile(
     r"^(?:and |so |okay,? |alright,? |now,? |also,? |well,? |great,? |sure,? |perfect,? )*"
@@ -61,7 +65,7 @@ class English(Language):
             while e > s and text[e - 1].isspace():
                 e -= 1
             if e > s and any(ch.isalnum() for ch in text[s:e]):
-                spans.append((s, e))
+                spans.extend(_clauses(text, s, e))
         return spans or [(0, len(text))]
 
     def tokens(self, text: str) -> list[str]:
@@ -91,6 +95,17 @@ class English(Language):
 
     def why(self, key: str, **fields: str) -> str:
         return WHY[key].format(**fields)
+
+
+def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """A sentence split where a second question is joined to the first."""
+    out, start = [], s
+    for m in _CLAUSE_JOIN.finditer(text, s, e):
+        if m.start() - start >= 8:
+            out.append((start, m.start()))
+            start = m.end()
+    out.append((start, e))
+    return out
 
 
 # Call-center speech repeats itself; these run on every sentence, so they are cached by text.
