@@ -18,6 +18,7 @@ from app.core.errors import ApiError, Unprocessable, UnsupportedMediaType
 from app.core.storage import TempUpload
 from audit.errors import TranscriptError
 from audit.formats import detect_format, parse_transcript, sniff_audio
+from audit.languages import get_language
 from audit.transcript import Transcript
 
 MAX_TRANSCRIPT_BYTES = 20 * 1024 * 1024
@@ -53,6 +54,7 @@ def read_transcript(
         raise TranscriptError(f"{where}: the transcript has no utterances")
     if language and fmt == "json" and transcript.language != language:
         transcript = transcript.model_copy(update={"language": language})
+    get_language(transcript.language)  # refuse an unsupported language now (422 naming the supported ones)
     return transcript, own_id
 
 

@@ -102,9 +102,13 @@ class Scorers:
     @classmethod
     def for_encoder(cls, encoder_name: str, models_dir: Path = WEIGHTS.parent) -> Scorers:
         """The scorers fitted on features from this encoder (`matching*.json` whose meta names it)."""
+        from audit.matching.features import ASK_FEATURES, INFO_FEATURES, REASON_FEATURES
+
+        current = (ASK_FEATURES, INFO_FEATURES, REASON_FEATURES)
         for path in sorted(models_dir.glob("matching*.json")):
             scorers = cls.load(path)
-            if scorers.meta.get("encoder") == encoder_name:
+            fitted = (scorers.ask.features, scorers.info.features, scorers.reason.features)
+            if scorers.meta.get("encoder") == encoder_name and fitted == current:  # a stale file is skipped
                 return scorers
         return cls.load(WEIGHTS)
 
