@@ -9,6 +9,7 @@ meaning.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from audit.languages.base import Value
 from audit.languages.en.values import item_kinds as english_item_kinds
@@ -95,6 +96,7 @@ def spoken_runs(text: str) -> list[NumRun]:
     return number_runs(toks, num_word, text)
 
 
+@lru_cache(maxsize=100_000)
 def digits_for_number_words(text: str) -> str:
     """The text with each run of spoken numbers written as its digits ("пять-один-три" -> "513")."""
     out, pos = [], 0
