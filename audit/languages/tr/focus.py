@@ -187,6 +187,9 @@ FOCUS_PATTERNS: dict[str, list[str]] = {
         r"takipte olacağım|takip edeceğim)\b",
         r"\b(?:sizi|size) (?:geri )?(?:arayacağım|ararım|döneceğim|dönerim|bildireceğim|bilgi vereceğim|"
         r"yazacağım|göndereceğim)\b",
+        # "I ... will call/let you know": a first-person future verb with the customer as its object
+        r"\b(?:sizi|size)\b.{0,60}\b\w+(?:[ae]c[ae]ğım|ar[ıi]m|er[ıi]m)\b",
+        r"\bben\b.{0,40}\b\w+(?:[ıiuü]yorum|[ae]c[ae]ğım)\b.{0,60}\b(?:sizi|size)\b",
     ],
     "first_person": [r"\b(?:ben|bizzat|kendim)\b", _FIRST_VERB],
     "concrete": [
