@@ -45,8 +45,9 @@ def main() -> int:
     args = ap.parse_args()
     trial = yaml.safe_load(TRIAL.read_text(encoding="utf-8"))
     texts = [t for lang in ("ru", "tr") for _, t in trial[lang]["asks"] + trial[lang]["answers"]]
-    print("| encoder | lang | asks->items | answers->items | reasons | asks->English items "
-          "| reasons->English |")
+    print(
+        "| encoder | lang | asks->items | answers->items | reasons | asks->English items | reasons->English |"
+    )
     print("|---|---|---|---|---|---|---|")
     speed = {}
     for name in args.encoders.split(","):
