@@ -3,7 +3,7 @@
 WHY: dict[str, str] = {
     "needed": "Müşteri bunu henüz söylememişti ve madde bu aramanın nedenine uygun.",
     "needed_no_reasons": "Müşteri bunu henüz söylememişti; madde her arama için geçerli.",
-    "irrelevant": "Arama başka bir konuyla ilgili ({reason}); bu soru bu aramaya uygun değil.",
+    "irrelevant": "Aramanın nedeni: {reason}; bu soru bu aramaya uygun değil.",
     "redundant_volunteered": 'Müşteri bunu {turn}. konuşmada zaten söylemişti: "{quote}".',
     "redundant_answered": 'Müşteri aynı soruyu {turn}. konuşmada zaten yanıtlamıştı: "{quote}".',
     "redundant_metadata": "Bu bilgi aramanın kayıtlarında zaten var ({field}).",
