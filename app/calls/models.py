@@ -40,6 +40,8 @@ class Call(SQLModel, table=True):
         Index("ix_calls_tenant_page", "tenant_id", "created_at", "id"),
         Index("ix_calls_tenant_call_at", "tenant_id", "call_at"),
         Index("ix_calls_checklist_status", *_SCOPE, "status", "call_at"),
+        Index("ix_calls_tenant_agent", "tenant_id", "checklist_id", "agent_id"),
+        Index("ix_calls_tenant_queue", "tenant_id", "checklist_id", "queue"),
     )
 
     # Columns

@@ -25,12 +25,8 @@ class _Params:
     def __init__(
         self,
         checklist: Annotated[str, Query(min_length=1, max_length=100, description="Checklist id.")],
-        version: Annotated[
-            int | None, Query(ge=1, le=10**9, description="One version; all if absent.")
-        ] = None,
-        date_from: Annotated[
-            datetime | None, Query(alias="from", description="Calls at or after (ISO 8601).")
-        ] = None,
+        version: Annotated[int | None, Query(ge=1, le=10**9, description="One version; all if absent.")] = None,
+        date_from: Annotated[datetime | None, Query(alias="from", description="Calls at or after (ISO 8601).")] = None,
         date_to: Annotated[datetime | None, Query(alias="to", description="Calls before (ISO 8601).")] = None,
         agent: Annotated[str | None, Query(max_length=200)] = None,
         queue: Annotated[str | None, Query(max_length=200)] = None,
