@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import PlainTextResponse
 
 from app.api.deps import CurrentKey, CurrentTenant, SessionDep, require
+from app.checklists import service as checklist_service
 from app.managers import calibration as calibration_service
 from app.managers import focus as focus_service
 from app.managers import overrides as override_service
@@ -149,6 +150,7 @@ def list_proposals(
     checklist_id: str, request: Request, session: SessionDep, tenant: CurrentTenant
 ) -> list[ProposalPublic]:
     """The checklist's proposals, newest first."""
+    checklist_service.get_or_raise(session=session, tenant_id=tenant.id, checklist_id=checklist_id)  # 404
     rows = trim_service.get_all(session=session, tenant_id=tenant.id, checklist_id=checklist_id)
     return [proposal_public(request, r) for r in rows]
 

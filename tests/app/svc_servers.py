@@ -122,7 +122,25 @@ def start_postgres() -> Postgres:
         cwd=root,
     )
     _wait_port(port, proc, "postgres")
+    _wait_accepting(port, proc)
     return Postgres(port=port, proc=proc, root=root)
+
+
+def _wait_accepting(port: int, proc: subprocess.Popen, timeout: float = 30) -> None:
+    """A listening postgres may still refuse sessions ("the database system is starting up")."""
+    import psycopg
+
+    deadline = time.monotonic() + timeout
+    while True:
+        if proc.poll() is not None:
+            raise RuntimeError(f"postgres exited with {proc.returncode}")
+        try:
+            with psycopg.connect(host="127.0.0.1", port=port, user="postgres", dbname="postgres", connect_timeout=2):
+                return
+        except psycopg.OperationalError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.1)
 
 
 @dataclass

@@ -62,7 +62,11 @@ def _a_ids(api: Api) -> dict[str, str]:
     assert r.status_code == 201
     hook = api.client.post("/v1/webhooks", json={"url": "http://127.0.0.1:9/hook"}, headers=a.headers()).json()
     key = api.client.post("/v1/keys", json={"role": "qa"}, headers=a.headers()).json()
-    return {"call_id": call["id"], "checklist_id": "private_a", "webhook_id": hook["id"], "key_id": key["id"]}
+    api.wait(a, api.submit(a, {"transcript": golden_call(), "checklist": "private_a"})["id"])
+    proposal = api.client.post("/v1/checklists/private_a/proposals", json={}, headers=a.headers("manager"))
+    assert proposal.status_code == 201, proposal.text
+    return {"call_id": call["id"], "checklist_id": "private_a", "webhook_id": hook["id"], "key_id": key["id"],
+            "proposal_id": proposal.json()["id"]}
 
 
 def test_when_other_tenant_uses_first_tenants_ids_then_404_everywhere(api: Api) -> None:
