@@ -80,7 +80,11 @@ class AuditEngine:
                 texts += item_texts(c)
         for code, texts in by_lang.items():
             get_language(code).encoder().encode(texts)
-        return [self._audit_one(t, c, lang) for (t, c), lang in zip(calls, langs, strict=True)]
+        views = [build_call_view(t, lang) for (t, _), lang in zip(calls, langs, strict=True)]
+        for code in by_lang:
+            audited = [v for (_, c), v in zip(calls, views, strict=True) if c is not None]
+            _search_banks([v for v in audited if v.language.code == code])
+        return [self._audit_one(t, c, lang, cv) for (t, c), lang, cv in zip(calls, langs, views, strict=True)]
 
     # -- stages ------------------------------------------------------------------------------------
 
@@ -99,10 +103,9 @@ class AuditEngine:
                 self._views[key] = view
         return view
 
-    def _audit_one(self, t: Transcript, c: Checklist | None, lang: Language) -> Report:
+    def _audit_one(self, t: Transcript, c: Checklist | None, lang: Language, cv: CallView) -> Report:
         from audit.focus import detect_focus
 
-        cv = build_call_view(t, lang)
         focus = detect_focus(t, lang)
         engine_info = {"version": __version__, "encoder": lang.encoder().name}
         if c is None:
@@ -179,6 +182,24 @@ class AuditEngine:
                     if i not in out or out[i][1] < s:
                         out[i] = (key, s)
         return out
+
+
+def _search_banks(views: list[CallView]) -> None:
+    """Find every call's nearest bank entries in one search per bank (agent sentences, customer turns)."""
+    if not views:
+        return
+    ask_bank, info_bank = views[0].language.example_banks()
+    queries = [v.agent_masked_vecs for v in views]
+    rows = [[j for j, u in enumerate(v.transcript.utterances) if u.speaker == "customer"] for v in views]
+    answers = [v.utterance_masked_vecs[r] for v, r in zip(views, rows, strict=True)]
+    for which, bank, parts in ((0, ask_bank, queries), (1, info_bank, answers)):
+        if not parts or len(bank.vecs) == 0:
+            continue
+        top, sims = bank.neighbours(np.vstack(parts))
+        at = 0
+        for v, part in zip(views, parts, strict=True):
+            v.neighbours[which] = (top[at : at + len(part)], sims[at : at + len(part)])
+            at += len(part)
 
 
 def _lower_first(s: str) -> str:

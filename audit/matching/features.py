@@ -50,7 +50,8 @@ def _bank_features(cv: CallView, kv: ChecklistView, which: int, queries: np.ndar
     key = f"{which}"
     if key not in kv.bank_match:
         kv.bank_match[key] = bank.entry_item_match(kv.description_vecs)
-    return bank.features(queries, kv.bank_match[key], exclude_service)
+    found = cv.neighbours.get(which) if exclude_service is None else None
+    return bank.features(queries, kv.bank_match[key], exclude_service, found)
 
 
 def ask_features(cv: CallView, kv: ChecklistView, exclude_service: str | None = None) -> np.ndarray:

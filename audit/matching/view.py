@@ -56,6 +56,8 @@ class CallView:
     tokens: list[set[str]]  # per utterance
     metadata_texts: list[tuple[str, str]]  # (key, "key: value")
     metadata_vecs: np.ndarray
+    # nearest bank entries, when searched for many calls at once: bank index -> (indices, similarities)
+    neighbours: dict[int, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
 
 
 def item_texts(checklist: Checklist) -> list[str]:
