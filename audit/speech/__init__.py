@@ -45,7 +45,7 @@ def _cached_recognizer(
     device: str | None,
 ) -> Recognizer:
     # one worker using every core decodes the channels in turn: on 2 cores as fast as two one-thread
-    # workers in parallel, and lighter (docs/speech.md)
+    # workers in parallel, and lighter (the README, Speech)
     threads = cpu_threads or os.cpu_count() or 2
     return load_recognizer(
         asr,

@@ -33,10 +33,10 @@ class Segment:
 class DecodeOptions:
     """How hard to search; shared by both backends."""
 
-    beam_size: int = 1  # 1 = greedy; measured no worse on call speech and several times faster (docs/speech.md)
+    beam_size: int = 1  # 1 = greedy; measured no worse on call speech and several times faster (the README, Speech)
     batch_size: int = 8  # speech chunks decoded together (faster-whisper's batched pipeline); 0 = sequential
     vad: bool = True  # skip silence with Silero VAD before decoding
-    vad_pad_ms: int = 200  # speech kept either side of each VAD span (faster-whisper: 400); see docs/speech.md
+    vad_pad_ms: int = 200  # speech kept either side of each VAD span (faster-whisper: 400); see the README, Speech
 
 
 class Recognizer(Protocol):

@@ -36,7 +36,7 @@ class PipelineOptions:
     window_seconds: float = 600.0  # audio decoded and held at once
     max_pause: float = DEFAULT_MAX_PAUSE  # seconds of silence that end a speaker's turn
     # decode a stereo call's two channels at the same time (needs a recognizer with two workers); measured
-    # slower on a busy 2-core machine than one worker using both cores, and heavier (docs/speech.md)
+    # slower on a busy 2-core machine than one worker using both cores, and heavier (the README, Speech)
     parallel_channels: bool = False
     prompt: str | None = None  # domain vocabulary for Whisper (e.g. the checklist's questions)
 

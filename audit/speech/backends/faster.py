@@ -2,7 +2,7 @@
 
 int8 on CPU, float16 on CUDA. With `batch_size` > 0 it uses faster-whisper's batched pipeline, which cuts
 the speech found by Silero VAD into chunks of up to 30 s and decodes several at once; that, greedy decoding
-and skipped silence are where the CPU speed comes from (figures in docs/speech.md).
+and skipped silence are where the CPU speed comes from (figures in the README, Speech).
 """
 
 from __future__ import annotations
