@@ -178,3 +178,11 @@ def test_when_no_or_wrong_key_then_401_and_low_role_then_403(api: Api) -> None:
     r = api.client.get("/v1/reports/waste", params={"checklist": "roadside"}, headers=t.headers("qa"))
     _expect(r, 403, "manager")
     _expect(api.client.get("/v1/keys", headers=t.headers("manager")), 403, "admin")
+
+
+def test_when_call_language_unsupported_then_422_naming_supported(api: Api, before: dict[str, int]) -> None:
+    t = api.tenant()
+    call = {**golden_call(), "language": "de"}
+    r = api.client.post("/v1/calls", json={"transcript": call, "checklist": "roadside"}, headers=t.headers("qa"))
+    _expect(r, 422, "'de'", "en, ru, tr")
+    assert count_rows(api.settings) == before
