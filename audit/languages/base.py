@@ -6,6 +6,7 @@ so adding a language means adding one module under `audit/languages/` and one re
 
 from __future__ import annotations
 
+import re
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -46,6 +47,20 @@ class FocusCue:
 
     kind: str
     examples: tuple[str, ...] = field(default_factory=tuple)
+
+
+def sentence_spans(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Character spans of the sentences `pattern` finds, trimmed, skipping ones with no word in them."""
+    spans = []
+    for m in pattern.finditer(text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s and any(ch.isalnum() for ch in text[s:e]):
+            spans.append((s, e))
+    return spans or [(0, len(text))]
 
 
 class Language(ABC):

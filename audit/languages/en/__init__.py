@@ -7,7 +7,7 @@ import threading
 from functools import lru_cache
 
 from audit.encoders import CachedEncoder
-from audit.languages.base import Encoder, FocusCue, Language, Value
+from audit.languages.base import Encoder, FocusCue, Language, Value, sentence_spans
 from audit.languages.en.values import find_values, item_kinds, mask_values
 from audit.languages.en.why import WHY
 
@@ -57,16 +57,7 @@ class English(Language):
             return self._encoder
 
     def sentences(self, text: str) -> list[tuple[int, int]]:
-        spans = []
-        for m in _SENT.finditer(text):
-            s, e = m.start(), m.end()
-            while s < e and text[s].isspace():
-                s += 1
-            while e > s and text[e - 1].isspace():
-                e -= 1
-            if e > s and any(ch.isalnum() for ch in text[s:e]):
-                spans.extend(_clauses(text, s, e))
-        return spans or [(0, len(text))]
+        return [c for s, e in sentence_spans(text, _SENT) for c in _clauses(text, s, e)]
 
     def tokens(self, text: str) -> list[str]:
         return list(_tokens(text))
