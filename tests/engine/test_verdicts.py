@@ -1,0 +1,111 @@
+"""Each verdict kind and item status on small hand-made calls, through the engine's public interface."""
+
+from __future__ import annotations
+
+import pytest
+
+from audit import AuditEngine, Transcript
+from audit.errors import UnsupportedLanguageError
+from audit.report import report_json_schema
+
+
+def _call(*turns: tuple[str, str], metadata: dict | None = None, language: str = "en") -> Transcript:
+    return Transcript.model_validate({
+        "call_id": "t", "language": language, "metadata": metadata or {},
+        "utterances": [{"speaker": s, "text": t} for s, t in turns],
+    })
+
+
+FLAT_TIRE = _call(
+    ("agent", "Roadside assistance, how can I help you today?"),
+    ("customer", "Hi, I have a flat tire. I'm parked at the Shell station on Route 9 in Springfield."),
+    ("agent", "Okay. Where is your vehicle located right now?"),
+    ("customer", "Like I said, at the Shell station on Route 9."),
+    ("agent", "What is the year, make and model of your vehicle?"),
+    ("customer", "It's a 2015 Honda Civic. I do have a spare tire in the trunk, but no jack."),
+    ("agent", "Does the vehicle need a tow or a jump start?"),
+    ("customer", "No, it's just the flat tire."),
+    ("agent", "What is the best phone number to reach you?"),
+    ("customer", "This number is fine."),
+    metadata={"caller_phone": "+1 216-555-0109"},
+)
+
+
+@pytest.fixture(scope="module")
+def flat(engine: AuditEngine, checklist):
+    return engine.audit(FLAT_TIRE, checklist)
+
+
+def _status(report, utterance: int, item: str) -> str | None:
+    return next((q.status for q in report.questions if q.utterance == utterance and q.item == item), None)
+
+
+def test_when_call_is_about_a_flat_tire_then_that_is_its_reason(flat) -> None:
+    assert flat.reasons == ["flat_tire"]
+
+
+def test_when_item_not_yet_given_then_needed(flat) -> None:
+    assert _status(flat, 4, "vehicle") == "needed"
+
+
+def test_when_customer_volunteered_it_then_redundant_with_evidence(flat) -> None:
+    q = next(q for q in flat.questions if q.utterance == 2 and q.item == "location")
+    assert q.status == "redundant"
+    assert [e.utterance for e in q.evidence] == [1]
+    assert "turn 2" in q.why
+
+
+def test_when_item_serves_another_reason_then_irrelevant(flat) -> None:
+    assert _status(flat, 6, "service_type") == "irrelevant"
+
+
+def test_when_metadata_holds_it_then_redundant(flat) -> None:
+    q = next(q for q in flat.questions if q.item == "callback_phone")
+    assert q.status == "redundant"
+    assert "caller_phone" in q.why
+
+
+def test_when_items_not_asked_then_covered_not_applicable_or_missing(flat) -> None:
+    items = {i.item: i.status for i in flat.items}
+    assert items["caller_name"] == "missing"
+    assert items["spare_tire"] == "covered"  # never asked, but the caller said so
+    assert items["vehicle"] == items["location"] == "asked"
+
+
+def test_when_customer_answered_dont_know_then_asking_again_is_redundant(engine: AuditEngine, checklist) -> None:
+    call = _call(
+        ("customer", "My car won't start this morning."),
+        ("agent", "Does the vehicle need a tow or a jump start?"),
+        ("customer", "I don't know. I have no idea what is wrong with it."),
+        ("agent", "Well, do you think it needs a tow or a jump start?"),
+    )
+    report = engine.audit(call, checklist)
+    assert report.reasons == ["no_start"]
+    assert _status(report, 1, "service_type") == "needed"
+    assert _status(report, 3, "service_type") == "redundant"
+    items = {i.item: i.status for i in report.items}
+    assert items["spare_tire"] == "not_applicable"
+
+
+def test_when_summary_then_it_counts_the_questions(flat) -> None:
+    s = flat.summary
+    assert s.questions_asked == len(flat.questions)
+    assert s.waste_count == s.redundant + s.irrelevant >= 3
+
+
+def test_when_no_checklist_then_only_customer_focus(engine: AuditEngine) -> None:
+    report = engine.audit(_call(("agent", "That's not our fault, you'll have to call the tow company yourself.")))
+    assert report.questions == [] and report.checklist is None
+    assert {f.kind for f in report.customer_focus} & {"blame_shift", "redirect"}
+
+
+def test_when_language_unsupported_then_error_names_supported(engine: AuditEngine, checklist) -> None:
+    with pytest.raises(UnsupportedLanguageError, match="en, ru, tr"):
+        engine.audit(_call(("agent", "Wie heißen Sie?"), language="de"), checklist)
+
+
+def test_when_report_serialised_then_schema_names_scored_fields(flat) -> None:
+    schema = report_json_schema()
+    assert {"call_id", "questions", "items", "reasons", "customer_focus", "summary"} <= set(schema["properties"])
+    data = flat.model_dump(mode="json")
+    assert all(isinstance(q["utterance"], int) for q in data["questions"])
