@@ -130,8 +130,8 @@ class AuditEngine:
         p_reason = sc.reason.predict(reason_features(cv, kv))
         rscores = reason_scores(cv, kv, p_reason, cust, sc.reason.threshold)
         reasons = {r.id for r in rscores}
-        reason_text = " and ".join(_lower_first(c.model_dump()["reasons"][kv.reason_ids.index(r.id)]["description"])
-                                   for r in rscores) or "something else"
+        descriptions = {r.id: r.description for r in c.reasons}
+        reason_text = " and ".join(_lower_first(descriptions[r.id]) for r in rscores) or "something else"
         questions = question_verdicts(cv, kv, asks, reasons, p_info, sc.info.threshold, meta, self.why_language,
                                       reason_text)
         items = item_statuses(cv, kv, {a.item for a in asks}, reasons, p_info, sc.info.threshold, meta)

@@ -40,10 +40,14 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def choose_checklist(args: argparse.Namespace, transcript: Transcript) -> Checklist | None:
-    """--checklist, else the checklist the call names (from the library), else none."""
+def choose_checklist(
+    args: argparse.Namespace, transcript: Transcript, given: Checklist | None = None
+) -> Checklist | None:
+    """--checklist (already resolved as `given`), else the checklist the call names (from the library), else none."""
     if args.no_checklist:
         return None
+    if given is not None:
+        return given
     if args.checklist:
         return resolve_checklist(args.checklist, library=args.library)
     if transcript.checklist:
@@ -54,7 +58,7 @@ def choose_checklist(args: argparse.Namespace, transcript: Transcript) -> Checkl
 def run(args: argparse.Namespace) -> int:
     preset = resolve_checklist(args.checklist, library=args.library) if args.checklist else None
     transcript = load_call(args.call, speaker_map=speaker_map_of(args), language=args.language, checklist=preset)
-    checklist = choose_checklist(args, transcript)
+    checklist = choose_checklist(args, transcript, preset)
     if checklist is None and not args.no_checklist:
         print(f"callaudit: {args.call}: no checklist; reporting customer focus only", file=sys.stderr)
     report = AuditEngine(report_language=args.report_language).audit(transcript, checklist)
