@@ -7,7 +7,7 @@ import io
 from datetime import datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 from sqlalchemy import func
 from sqlmodel import select
@@ -40,7 +40,24 @@ def _audited_versions(session, tenant_id: str) -> list[tuple[str, int, int]]:  #
     return sorted(((c, v, n) for c, v, n in session.exec(q)), key=lambda r: (-r[2], r[0], -r[1]))
 
 
-def _filters(session, user, checklist, version, date_from, date_to, agent, queue, reason):  # noqa: ANN001, ANN202
+Filter = Annotated[str | None, Query(max_length=200)]
+From = Annotated[str | None, Query(alias="from", max_length=40)]
+To = Annotated[str | None, Query(alias="to", max_length=40)]
+
+
+def dashboard_filters(
+    session: SessionDep,
+    user: WebUserDep,
+    checklist: Filter = None,
+    version: Annotated[int | None, Query(ge=1, le=1_000_000)] = None,
+    date_from: From = None,
+    date_to: To = None,
+    agent: Filter = None,
+    queue: Filter = None,
+    reason: Filter = None,
+) -> tuple[dashboard_service.DashboardFilters | None, list[tuple[str, int, int]]]:
+    """The dashboard's filters from the query, defaulting to the checklist version with most audited calls;
+    shared by the page and its CSV export."""
     versions = _audited_versions(session, user.tenant.id)
     if not checklist and versions:
         checklist = versions[0][0]
@@ -59,9 +76,9 @@ def _filters(session, user, checklist, version, date_from, date_to, agent, queue
     ), versions
 
 
-Filter = Annotated[str | None, Query(max_length=200)]
-From = Annotated[str | None, Query(alias="from", max_length=40)]
-To = Annotated[str | None, Query(alias="to", max_length=40)]
+DashboardQuery = Annotated[
+    tuple[dashboard_service.DashboardFilters | None, list[tuple[str, int, int]]], Depends(dashboard_filters)
+]
 
 
 @router.get("/ui/dashboard")
@@ -69,15 +86,9 @@ def dashboard_page(
     request: Request,
     session: SessionDep,
     user: WebUserDep,
-    checklist: Filter = None,
-    version: Annotated[int | None, Query(ge=1, le=1_000_000)] = None,
-    date_from: From = None,
-    date_to: To = None,
-    agent: Filter = None,
-    queue: Filter = None,
-    reason: Filter = None,
+    query: DashboardQuery,
 ) -> Response:
-    f, versions = _filters(session, user, checklist, version, date_from, date_to, agent, queue, reason)
+    f, versions = query
     data = dashboard_service.dashboard(session=session, tenant_id=user.tenant.id, f=f) if f else None
     args = {k: v for k, v in request.query_params.items() if v}
     return render(
@@ -96,15 +107,9 @@ def dashboard_page(
 def dashboard_csv(
     session: SessionDep,
     user: WebUserDep,
-    checklist: Filter = None,
-    version: Annotated[int | None, Query(ge=1, le=1_000_000)] = None,
-    date_from: From = None,
-    date_to: To = None,
-    agent: Filter = None,
-    queue: Filter = None,
-    reason: Filter = None,
+    query: DashboardQuery,
 ) -> Response:
-    f, _ = _filters(session, user, checklist, version, date_from, date_to, agent, queue, reason)
+    f, _ = query
     buf = io.StringIO()
     writer = csv.writer(buf)
     if f is not None:
