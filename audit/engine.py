@@ -15,7 +15,7 @@ import numpy as np
 from audit import __version__
 from audit.checklist import Checklist
 from audit.languages import Language, get_language
-from audit.matching.features import ask_features, info_features, reason_features
+from audit.matching.features import ask_features, by_utterance, info_features, reason_features
 from audit.matching.model import Scorers
 from audit.matching.view import (
     CallView,
@@ -27,11 +27,12 @@ from audit.matching.view import (
 )
 from audit.report import ChecklistRef, Report, summarize
 from audit.transcript import Transcript
-from audit.verdicts import Ask, constrain_info, item_statuses, question_verdicts, reason_scores
+from audit.verdicts import Ask, constrain_info, item_statuses, question_verdicts, reason_scores, typed_values
 
-# metadata: a key matches an item when their texts are this similar (or a typed value fits and nearly so)
-META_COS = 0.55
+# metadata: a key matches an item when their texts are this similar (or a distinct typed value fits and nearly so)
+META_COS = 0.7
 META_COS_TYPED = 0.35
+DISTINCT_KINDS = frozenset({"phone", "email", "date", "address", "money", "plate"})
 # a sentence asks items other than its best one only above this probability
 SECOND_ASK = 0.6
 
@@ -62,6 +63,7 @@ class AuditEngine:
         for code in languages:
             lang = get_language(code)
             lang.encoder().encode(["warm up"])
+            lang.fast_encoder().encode(["warm up"])
             lang.example_banks()
             self.scorers_for(lang)
 
@@ -72,14 +74,19 @@ class AuditEngine:
     def audit_many(self, calls: list[tuple[Transcript, Checklist | None]]) -> list[Report]:
         """Audit several calls, embedding their texts in shared batches."""
         langs = [self._language_for(t, c) for t, c in calls]
-        by_lang: dict[str, list[str]] = {}
+        by_lang: dict[str, tuple[list[str], list[str]]] = {}
         for (t, c), lang in zip(calls, langs, strict=True):
-            texts = by_lang.setdefault(lang.code, [])
-            texts += call_texts(t, lang)
+            texts, shapes = by_lang.setdefault(lang.code, ([], []))
+            more, more_shapes = call_texts(t, lang)
+            texts += more
+            shapes += more_shapes
             if c is not None:
-                texts += item_texts(c)
-        for code, texts in by_lang.items():
+                more, more_shapes = item_texts(c)
+                texts += more
+                shapes += more_shapes
+        for code, (texts, shapes) in by_lang.items():
             get_language(code).encoder().encode(texts)
+            get_language(code).fast_encoder().encode(shapes)
         views = [build_call_view(t, lang) for (t, _), lang in zip(calls, langs, strict=True)]
         for code in by_lang:
             audited = [v for (_, c), v in zip(calls, views, strict=True) if c is not None]
@@ -122,13 +129,13 @@ class AuditEngine:
             utt_ask[sent.utterance] = np.maximum(utt_ask[sent.utterance], p_ask[s])
         # which customer utterance gives which item's information
         cust = [i for i, u in enumerate(t.utterances) if u.speaker == "customer"]
-        p_info = np.zeros((n_utt, len(kv.item_ids)), dtype=np.float32)
-        p_info[cust] = sc.info.predict(info_features(cv, kv, utt_ask))[cust]
+        p_sentences = typed_values(cv, kv, sc.info.predict(info_features(cv, kv, utt_ask)))
+        p_info = by_utterance(cv, p_sentences)
         p_info = constrain_info(p_info, utt_ask, sc.ask.threshold, cust)
         meta = self._metadata_matches(cv, kv)
         # what the call is about
         p_reason = sc.reason.predict(reason_features(cv, kv))
-        rscores = reason_scores(cv, kv, p_reason, cust, sc.reason.threshold)
+        rscores = reason_scores(cv, kv, p_reason, cust, sc.reason.threshold, p_sentences)
         reasons = {r.id for r in rscores}
         descriptions = {r.id: r.description for r in c.reasons}
         reason_text = " and ".join(_lower_first(descriptions[r.id]) for r in rscores) or "something else"
@@ -165,20 +172,29 @@ class AuditEngine:
 
     @staticmethod
     def _metadata_matches(cv: CallView, kv: ChecklistView) -> dict[int, tuple[str, float]]:
-        """Items whose information the call's metadata already holds (caller ID, account from the IVR)."""
+        """Items whose information the call's metadata already holds (caller ID, account from the IVR).
+
+        A key holds an item when the item's texts name every word of the key ("account number"), when the
+        value has a type that only that kind of item asks for (a phone number for a callback-number item),
+        or when key and item mean nearly the same. Sharing one word is not enough: an account number from
+        the phone menu does not answer the account's passcode.
+        """
         out: dict[int, tuple[str, float]] = {}
         if not cv.metadata_texts or not kv.item_ids:
             return out
+        lang = cv.language
         sims = cv.metadata_vecs @ kv.combined_vecs.T
         for m, (key, text) in enumerate(cv.metadata_texts):
             if key == "reason":
                 continue
-            kinds = {v.kind for v in cv.language.values(text)} | cv.language.value_kinds_for(key.replace("_", " "))
+            key_words = set(lang.tokens(key.replace("_", " ")))
+            kinds = {v.kind for v in lang.values(text)} | lang.value_kinds_for(key.replace("_", " "))
             best = float(sims[m].max())
-            for i in range(len(kv.item_ids)):
+            for i, item_id in enumerate(kv.item_ids):
                 s = float(sims[m, i])
-                typed = bool(kinds & (kv.item_kinds[i] - {"yes_no", "location"}))
-                if s >= best - 0.05 and (s >= META_COS or (typed and s >= META_COS_TYPED)):
+                named = bool(key_words) and key_words <= kv.item_tokens[i] | set(lang.tokens(item_id.replace("_", " ")))
+                typed = bool(kinds & kv.item_kinds[i] & DISTINCT_KINDS)
+                if s >= best - 0.05 and (named or s >= META_COS or (typed and s >= META_COS_TYPED)):
                     if i not in out or out[i][1] < s:
                         out[i] = (key, s)
         return out
@@ -190,8 +206,7 @@ def _search_banks(views: list[CallView]) -> None:
         return
     ask_bank, info_bank = views[0].language.example_banks()
     queries = [v.agent_masked_vecs for v in views]
-    rows = [[j for j, u in enumerate(v.transcript.utterances) if u.speaker == "customer"] for v in views]
-    answers = [v.utterance_masked_vecs[r] for v, r in zip(views, rows, strict=True)]
+    answers = [v.customer_masked_vecs for v in views]
     for which, bank, parts in ((0, ask_bank, queries), (1, info_bank, answers)):
         if not parts or len(bank.vecs) == 0:
             continue

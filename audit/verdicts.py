@@ -74,15 +74,52 @@ def call_reasons(p_reason: np.ndarray, threshold: float) -> tuple[list[int], np.
     return chosen, best, where
 
 
+# a customer utterance that gives an item's information this clearly shows the item's reason is pursued
+INFO_REVEALS_REASON = 0.6
+
+
+def reasons_from_information(cv: CallView, kv: ChecklistView, p_sentences: np.ndarray,
+                             chosen: list[int], best: np.ndarray) -> list[tuple[int, int]]:
+    """Reasons the customer pursues by giving what only they need: (reason, utterance) pairs.
+
+    "Ok, now transfer 550 bucks to Philip" may read only faintly like "send money to someone", but it gives
+    the amount and the recipient, which only a transfer needs. A bare "yes", "no" or "I don't know" shows
+    nothing: it may answer a question that did not apply.
+    """
+    index = {r: k for k, r in enumerate(kv.reason_ids)}
+    found: list[tuple[int, int]] = []
+    have = set(chosen)
+    for s, sent in enumerate(cv.customer_sentences):
+        j = sent.utterance
+        kinds = {v.kind for v in cv.language.values(sent.text)}
+        if "dont_know" in kinds or ("yes_no" in kinds and len(cv.tokens[j]) <= 3):
+            continue
+        for i in np.where(p_sentences[s] >= INFO_REVEALS_REASON)[0]:
+            if not kinds & (kv.item_kinds[i] - {"yes_no", "dont_know"}):
+                continue  # only a value of the kind the item asks for shows it
+            applies = [index[r] for r in kv.checklist.items[i].applies_to or [] if r in index]
+            if len(applies) != 1 or len(kv.reason_ids) < 2 or have & set(applies):
+                continue  # only an item that serves one reason alone points at it
+            r = max(applies, key=lambda r: best[r])
+            have.add(r)
+            found.append((r, j))
+    return found
+
+
 def reason_scores(cv: CallView, kv: ChecklistView, p_reason: np.ndarray, rows: list[int],
-                  threshold: float) -> list[ReasonScore]:
+                  threshold: float, p_sentences: np.ndarray | None = None) -> list[ReasonScore]:
     """The call's reasons with confidence and the customer utterance that shows each; the call's metadata
-    may name one too."""
+    may name one too, and information the customer gives may reveal one (`reasons_from_information`)."""
     if not kv.reason_ids:
         return []
     chosen, best, where = call_reasons(p_reason[rows], threshold)
     if len(kv.reason_ids) == 1:
         chosen = [0]
+    if p_sentences is not None and rows:
+        for r, j in reasons_from_information(cv, kv, p_sentences, chosen, best):
+            chosen.append(r)
+            where[r] = rows.index(j)
+            best[r] = max(best[r], float(p_sentences[[s.utterance == j for s in cv.customer_sentences]].max()))
     meta_reason = str(cv.transcript.metadata.get("reason", "")).strip()
     if meta_reason in kv.reason_ids and kv.reason_ids.index(meta_reason) not in chosen:
         chosen.append(kv.reason_ids.index(meta_reason))
@@ -94,6 +131,31 @@ def reason_scores(cv: CallView, kv: ChecklistView, p_reason: np.ndarray, rows: l
             ev = [Evidence(utterance=u, text=cv.transcript.utterances[u].text)]
         out.append(ReasonScore(id=kv.reason_ids[r], confidence=round(float(min(max(best[r], 0), 1)), 3),
                                evidence=ev))
+    return out
+
+
+# a sentence holding a value of a kind that only one item asks for gives that item at least this clearly
+TYPED_VALUE = 0.5
+TYPED_VALUE_COS = 0.3
+UNIQUE_KINDS = ("location", "address", "phone", "email", "money", "name", "count", "duration")
+
+
+def typed_values(cv: CallView, kv: ChecklistView, p_sentences: np.ndarray) -> np.ndarray:
+    """Raise the information scores of sentences that hold a value only one item can take.
+
+    "I'm parked at the Shell station on Route 9" holds a place; when the checklist has one item that asks
+    for a place, the sentence gives it, however loosely its words resemble the item's description.
+    """
+    out = p_sentences.copy()
+    owners = {k: [i for i, kinds in enumerate(kv.item_kinds) if k in kinds] for k in UNIQUE_KINDS}
+    lang = cv.language
+    for s, sent in enumerate(cv.customer_sentences):
+        kinds = {v.kind for v in lang.values(sent.text)}
+        for k in kinds & set(UNIQUE_KINDS):
+            if len(owners[k]) == 1:
+                i = owners[k][0]
+                if float(cv.customer_vecs[s] @ kv.combined_vecs[i]) >= TYPED_VALUE_COS:
+                    out[s, i] = max(out[s, i], TYPED_VALUE)
     return out
 
 

@@ -39,7 +39,7 @@ def detect_focus(
     ----------
     transcript : the call.
     language : the call's language; its encoder, focus cues and focus patterns are used.
-    sentence_vectors : optional vectors the caller already computed with ``language.encoder()``, keyed by
+    sentence_vectors : optional vectors the caller already computed with ``language.fast_encoder()``, keyed by
         sentence text (as cut by ``language.sentences``); sentences not in it are encoded here.
     """
     return analyzer_for(language).detect(transcript, sentence_vectors)

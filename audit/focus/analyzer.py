@@ -76,7 +76,7 @@ class FocusAnalyzer:
         known = sentence_vectors or {}
         texts = list(dict.fromkeys(s for sentences in per_call for _, s in sentences))
         missing = [t for t in texts if t not in known]
-        encoded = dict(zip(missing, self.language.encoder().encode(missing), strict=True)) if missing else {}
+        encoded = dict(zip(missing, self.language.fast_encoder().encode(missing), strict=True)) if missing else {}
         if not texts:
             return [[] for _ in transcripts]
         matrix = np.stack(

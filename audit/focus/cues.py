@@ -83,7 +83,7 @@ def build_bank(language: Language, regularization: float = REGULARIZATION) -> Cu
     labels = [cue.kind for cue in cues for _ in cue.examples]
     if len(set(labels)) < 2:
         raise ValueError(f"language {language.code!r}: focus cues need examples of at least two kinds")
-    matrix = np.asarray(language.encoder().encode(texts), dtype=np.float32)
+    matrix = np.asarray(language.fast_encoder().encode(texts), dtype=np.float32)
     # Sentence vectors of one language share a large common direction (for averaged static embeddings most
     # of the cosine between any two sentences); removing the cues' mean keeps what tells the kinds apart.
     center = matrix.mean(axis=0)

@@ -73,6 +73,15 @@ class Language(ABC):
     def encoder(self) -> Encoder:
         """The sentence encoder for this language (loaded once, cached by the implementation)."""
 
+    def fast_encoder(self) -> Encoder:
+        """The encoder for sentence shapes (masked texts, example banks) and customer-focus cues.
+
+        These compare a sentence with thousands of stored examples, where speed and a small load matter more
+        than fine meaning; a language whose main encoder is slow may offer a faster one. Its vectors are only
+        ever compared with vectors from the same encoder.
+        """
+        return self.encoder()
+
     @abstractmethod
     def sentences(self, text: str) -> list[tuple[int, int]]:
         """Character spans of the sentences (or clauses that stand alone as asks) of one utterance."""
@@ -126,7 +135,7 @@ class Language(ABC):
         if cached is None:
             from audit.matching.bank import BANK_DIR, Bank
 
-            enc = self.encoder()
+            enc = self.fast_encoder()
             cached = (Bank.load(BANK_DIR / "ask_bank.jsonl.gz", enc), Bank.load(BANK_DIR / "info_bank.jsonl.gz", enc))
             self._example_banks = cached
         return cached

@@ -22,7 +22,7 @@ INFO_FEATURES = (
     "cos_desc", "cos_combined", "cos_utt", "is_top", "margin", "prev_ask", "prev_ask_other", "prev_ask_any",
     "kind_any", *(f"kind_{k}" for k in KEY_KINDS), "n_kinds", "dont_know", "yes_no", "lex", "is_question",
     "short_answer", "prev_agent_cos", "knn_match", "knn_vote", "knn_gives",
-    "cos_masked_desc", "cos_masked_combined",
+    "cos_masked_desc", "cos_masked_combined", "item_yes_no", "item_untyped",
 )
 REASON_FEATURES = ("cos", "is_top", "margin", "lex", "cos_utt", "is_question")
 
@@ -49,7 +49,7 @@ def _bank_features(cv: CallView, kv: ChecklistView, which: int, queries: np.ndar
     bank = cv.language.example_banks()[which]
     key = f"{which}"
     if key not in kv.bank_match:
-        kv.bank_match[key] = bank.entry_item_match(kv.description_vecs)
+        kv.bank_match[key] = bank.entry_item_match(kv.shape_description_vecs)
     found = cv.neighbours.get(which) if exclude_service is None else None
     return bank.features(queries, kv.bank_match[key], exclude_service, found)
 
@@ -88,70 +88,79 @@ def ask_features(cv: CallView, kv: ChecklistView, exclude_service: str | None = 
         same = utt == utt[s]
         f[s, :, 11] = np.minimum((score[same] > score[s][None, :]).sum(axis=0), 2)
     f[:, :, 12:15] = _bank_features(cv, kv, 0, cv.agent_masked_vecs, exclude_service)
-    f[:, :, 15] = cv.agent_masked_vecs @ kv.description_vecs.T
-    f[:, :, 16] = cv.agent_masked_vecs @ kv.combined_vecs.T
+    f[:, :, 15] = cv.agent_masked_vecs @ kv.shape_description_vecs.T
+    f[:, :, 16] = cv.agent_masked_vecs @ kv.shape_combined_vecs.T
     return f
 
 
 def info_features(cv: CallView, kv: ChecklistView, ask_prob: np.ndarray,
                   exclude_service: str | None = None) -> np.ndarray:
-    """(utterances, items, features); rows of agent utterances stay zero.
+    """(customer sentences, items, features).
 
-    `ask_prob` is (utterances, items): how likely each agent utterance asks each item, so an answer to a
-    question counts as giving that item's information.
+    Read sentence by sentence, because a customer who volunteers several facts at once ("I have a flat.
+    I'm at the Shell station on Route 9.") gives each in its own sentence. `ask_prob` is (utterances,
+    items): how likely each agent utterance asks each item, so an answer to a question counts as giving
+    that item's information.
     """
     t = cv.transcript
-    n_u, n_i = len(t.utterances), len(kv.item_ids)
-    f = np.zeros((n_u, n_i, len(INFO_FEATURES)), dtype=np.float32)
-    if n_i == 0:
+    sents = cv.customer_sentences
+    n_s, n_i = len(sents), len(kv.item_ids)
+    f = np.zeros((n_s, n_i, len(INFO_FEATURES)), dtype=np.float32)
+    if n_i == 0 or n_s == 0:
         return f
     lang = cv.language
-    sent_d = cv.customer_vecs @ kv.description_vecs.T if len(cv.customer_sentences) else None
-    sent_c = cv.customer_vecs @ kv.combined_vecs.T if len(cv.customer_sentences) else None
-    utt_of = np.array([s.utterance for s in cv.customer_sentences])
+    sent_d = cv.customer_vecs @ kv.description_vecs.T
+    sent_c = cv.customer_vecs @ kv.combined_vecs.T
     utt_c = cv.utterance_vecs @ kv.combined_vecs.T
-    for j, u in enumerate(t.utterances):
-        if u.speaker != "customer":
-            continue
-        rows = utt_of == j
-        d = sent_d[rows].max(axis=0) if sent_d is not None and rows.any() else utt_c[j]
-        c = sent_c[rows].max(axis=0) if sent_c is not None and rows.any() else utt_c[j]
-        top, margin = _top_margin(c[None, :])
+    top, margin = _top_margin(sent_c)
+    base = 8
+    off = base + 1 + len(KEY_KINDS)
+    untyped = [kv.item_kinds[i] - {"yes_no", "dont_know"} for i in range(n_i)]
+    for k, sent in enumerate(sents):
+        j = sent.utterance
         prev = j - 1
         while prev >= 0 and t.utterances[prev].speaker != "agent":
             prev -= 1
         pa = ask_prob[prev] if prev >= 0 else np.zeros(n_i, dtype=np.float32)
-        kinds = {v.kind for v in cv.values[j]}
-        ntok = len(cv.tokens[j])
-        f[j, :, 0], f[j, :, 1], f[j, :, 2] = d, c, utt_c[j]
-        f[j, :, 3], f[j, :, 4] = top[0], margin[0]
-        f[j, :, 5] = pa
+        kinds = {v.kind for v in lang.values(sent.text)}
+        toks = set(lang.tokens(sent.text))
+        f[k, :, 0], f[k, :, 1], f[k, :, 2] = sent_d[k], sent_c[k], utt_c[j]
+        f[k, :, 3], f[k, :, 4] = top[k], margin[k]
+        f[k, :, 5] = pa
         if n_i > 1:
             top2 = np.sort(pa)[-2:]
-            f[j, :, 6] = np.where(pa >= top2[-1], top2[0], top2[-1])  # best ask of another item
-        f[j, :, 7] = pa.max()
-        base = 8
+            f[k, :, 6] = np.where(pa >= top2[-1], top2[0], top2[-1])  # best ask of another item
+        f[k, :, 7] = pa.max()
         for i in range(n_i):
             ik = kv.item_kinds[i]
-            f[j, i, base] = float(bool(kinds & ik - {"yes_no", "dont_know"}))
-            for k, kind in enumerate(KEY_KINDS):
-                f[j, i, base + 1 + k] = float(kind in kinds and kind in ik)
-            f[j, i, base + 1 + len(KEY_KINDS) + 3] = _overlap(cv.tokens[j], kv.item_tokens[i])
-        off = base + 1 + len(KEY_KINDS)
-        f[j, :, off] = min(len(kinds), 6)
-        f[j, :, off + 1] = float("dont_know" in kinds)
-        f[j, :, off + 2] = float("yes_no" in kinds)
-        f[j, :, off + 4] = max(lang.is_question(t.utterances[j].text[a:b]) for a, b in lang.sentences(u.text))
-        f[j, :, off + 5] = 1.0 / (1.0 + ntok)
+            f[k, i, base] = float(bool(kinds & untyped[i]))
+            for q, kind in enumerate(KEY_KINDS):
+                f[k, i, base + 1 + q] = float(kind in kinds and kind in ik)
+            f[k, i, off + 3] = _overlap(toks, kv.item_tokens[i])
+            # what kind of item: a yes/no item ("do you agree to the fee?") is seldom answered before it is
+            # asked, and one without a typed value is given only in words that resemble it
+            f[k, i, off + 12] = float("yes_no" in ik and not untyped[i])
+            f[k, i, off + 13] = float(not untyped[i])
+        f[k, :, off] = min(len(kinds), 6)
+        f[k, :, off + 1] = float("dont_know" in kinds)
+        f[k, :, off + 2] = float("yes_no" in kinds)
+        f[k, :, off + 4] = lang.is_question(sent.text)
+        f[k, :, off + 5] = 1.0 / (1.0 + len(cv.tokens[j]))
         if prev >= 0:
-            f[j, :, off + 6] = cv.utterance_vecs[prev] @ kv.combined_vecs.T
-    cust = [j for j, u in enumerate(t.utterances) if u.speaker == "customer"]
-    if cust:
-        mv = cv.utterance_masked_vecs[cust]
-        f[cust, :, off + 7 : off + 10] = _bank_features(cv, kv, 1, mv, exclude_service)
-        f[cust, :, off + 10] = mv @ kv.description_vecs.T
-        f[cust, :, off + 11] = mv @ kv.combined_vecs.T
+            f[k, :, off + 6] = cv.utterance_vecs[prev] @ kv.combined_vecs.T
+    mv = cv.customer_masked_vecs
+    f[:, :, off + 7 : off + 10] = _bank_features(cv, kv, 1, mv, exclude_service)
+    f[:, :, off + 10] = mv @ kv.shape_description_vecs.T
+    f[:, :, off + 11] = mv @ kv.shape_combined_vecs.T
     return f
+
+
+def by_utterance(cv: CallView, p_sentences: np.ndarray) -> np.ndarray:
+    """(utterances, items) from (customer sentences, items): an utterance gives what any sentence gives."""
+    out = np.zeros((len(cv.transcript.utterances), p_sentences.shape[1]), dtype=np.float32)
+    for k, sent in enumerate(cv.customer_sentences):
+        out[sent.utterance] = np.maximum(out[sent.utterance], p_sentences[k])
+    return out
 
 
 def reason_features(cv: CallView, kv: ChecklistView) -> np.ndarray:

@@ -32,6 +32,8 @@ class ChecklistView:
     phrasing_vecs: list[np.ndarray]  # per item: (phrasings, d), question and variants
     description_vecs: np.ndarray  # (items, d)
     combined_vecs: np.ndarray  # (items, d): question and description together
+    shape_description_vecs: np.ndarray  # (items, d'): descriptions through the fast (shape) encoder
+    shape_combined_vecs: np.ndarray  # (items, d')
     reason_ids: list[str]
     reason_vecs: np.ndarray  # (reasons, d)
     item_kinds: list[set[str]]
@@ -50,8 +52,8 @@ class CallView:
     customer_sentences: list[Sentence]
     customer_vecs: np.ndarray  # (customer sentences, d)
     utterance_vecs: np.ndarray  # (utterances, d): whole utterances
-    agent_masked_vecs: np.ndarray  # (agent sentences, d): values replaced by their kinds
-    utterance_masked_vecs: np.ndarray  # (utterances, d)
+    agent_masked_vecs: np.ndarray  # (agent sentences, d'): values replaced by their kinds, fast encoder
+    customer_masked_vecs: np.ndarray  # (customer sentences, d')
     values: list[list[Value]]  # per utterance
     tokens: list[set[str]]  # per utterance
     metadata_texts: list[tuple[str, str]]  # (key, "key: value")
@@ -60,25 +62,29 @@ class CallView:
     neighbours: dict[int, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
 
 
-def item_texts(checklist: Checklist) -> list[str]:
-    """Every checklist text the encoder needs."""
+def item_texts(checklist: Checklist) -> tuple[list[str], list[str]]:
+    """Every checklist text the encoders need: (for the meaning encoder, for the shape encoder)."""
     out: list[str] = []
     for it in checklist.items:
         out += it.phrasings()
         out += [it.description or it.question, f"{it.question} {it.description}".strip()]
     for r in checklist.reasons:
         out += [r.description, *r.examples]
-    return out
+    shapes = [t for it in checklist.items for t in (it.description or it.question,
+                                                     f"{it.question} {it.description}".strip())]
+    return out, shapes
 
 
 def build_checklist_view(checklist: Checklist, lang: Language) -> ChecklistView:
-    enc = lang.encoder()
+    enc, fast = lang.encoder(), lang.fast_encoder()
     items = checklist.items
     dim = enc.encode(["x"]).shape[1]
+    descriptions = [it.description or it.question for it in items]
+    combined = [f"{it.question} {it.description}".strip() for it in items]
     if items:
         q = enc.encode([it.question for it in items])
-        d = enc.encode([it.description or it.question for it in items])
-        c = enc.encode([f"{it.question} {it.description}".strip() for it in items])
+        d = enc.encode(descriptions)
+        c = enc.encode(combined)
         ph = [enc.encode(it.phrasings()) for it in items]
     else:
         q = d = c = np.zeros((0, dim), dtype=np.float32)
@@ -99,6 +105,8 @@ def build_checklist_view(checklist: Checklist, lang: Language) -> ChecklistView:
         phrasing_vecs=ph,
         description_vecs=d,
         combined_vecs=c,
+        shape_description_vecs=fast.encode(descriptions),
+        shape_combined_vecs=fast.encode(combined),
         reason_ids=[r.id for r in reasons],
         reason_vecs=r_vecs,
         item_kinds=[lang.value_kinds_for(f"{it.question} {it.description}") for it in items],
@@ -108,15 +116,16 @@ def build_checklist_view(checklist: Checklist, lang: Language) -> ChecklistView:
     )
 
 
-def call_texts(transcript: Transcript, lang: Language) -> list[str]:
-    """Every call text the encoder needs (for batching across calls)."""
-    out = []
+def call_texts(transcript: Transcript, lang: Language) -> tuple[list[str], list[str]]:
+    """Every call text the encoders need, for batching across calls: (meaning texts, masked shape texts)."""
+    out, shapes = [], []
     for u in transcript.utterances:
-        out += [u.text, lang.masked(u.text)]
+        out.append(u.text)
         for s, e in lang.sentences(u.text):
-            out += [u.text[s:e], lang.masked(u.text[s:e])]
+            out.append(u.text[s:e])
+            shapes.append(lang.masked(u.text[s:e]))
     out += [_meta_text(k, v) for k, v in transcript.metadata.items() if _meta_usable(v)]
-    return out
+    return out, shapes
 
 
 def _meta_usable(v: object) -> bool:
@@ -128,7 +137,7 @@ def _meta_text(key: str, value: object) -> str:
 
 
 def build_call_view(transcript: Transcript, lang: Language) -> CallView:
-    enc = lang.encoder()
+    enc, fast = lang.encoder(), lang.fast_encoder()
     agent: list[Sentence] = []
     cust: list[Sentence] = []
     for i, u in enumerate(transcript.utterances):
@@ -143,8 +152,8 @@ def build_call_view(transcript: Transcript, lang: Language) -> CallView:
         customer_sentences=cust,
         customer_vecs=enc.encode([s.text for s in cust]),
         utterance_vecs=enc.encode([u.text for u in transcript.utterances]),
-        agent_masked_vecs=enc.encode([lang.masked(s.text) for s in agent]),
-        utterance_masked_vecs=enc.encode([lang.masked(u.text) for u in transcript.utterances]),
+        agent_masked_vecs=fast.encode([lang.masked(s.text) for s in agent]),
+        customer_masked_vecs=fast.encode([lang.masked(s.text) for s in cust]),
         values=[lang.values(u.text) for u in transcript.utterances],
         tokens=[set(lang.tokens(u.text)) for u in transcript.utterances],
         metadata_texts=meta,

@@ -3,7 +3,7 @@
     python -m audit.training.bank ../shared/bench/sgd-train
 
 Texts are stored with their values masked ("leaving on date"), as they are queried.
-Agent sentences are labelled with the descriptions of the items they request; customer utterances with the
+Agent sentences are labelled with the descriptions of the items they request; customer sentences with the
 descriptions of the items whose information they give. Exact duplicates are dropped and each bank is
 capped (spread evenly over services) to keep lookups fast.
 """
@@ -25,12 +25,14 @@ from audit.training.data import load_set
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("set_dir", type=Path)
+    ap.add_argument("--extra", type=Path, action="append", default=[], help="another annotated English set")
     ap.add_argument("--out", type=Path, default=BANK_DIR)
     ap.add_argument("--max-asks", type=int, default=12000)
     ap.add_argument("--max-others", type=int, default=8000)
     args = ap.parse_args(argv)
     lang = get_language("en")
-    examples = load_set(args.set_dir)
+    examples = [ex for d in (args.set_dir, *args.extra) for ex in load_set(d) if ex.language == "en"]
+    hand_written = {ex.checklist.id for d in args.extra for ex in load_set(d)}
     agent: dict[str, dict] = {}
     cust: dict[str, dict] = {}
     for ex in examples:
@@ -52,13 +54,29 @@ def main(argv: list[str] | None = None) -> int:
                     m = lang.masked(s)
                     agent.setdefault(m, {"t": m, "d": sorted(set(labels.get(k, []))), "s": svc})
             else:
-                m = lang.masked(utt.text)
-                cust.setdefault(m, {"t": m, "d": sorted({desc[i] for i in ex.informs.get(u, [])}), "s": svc})
+                # each given item goes to the sentence holding the words that give it (or naming it best)
+                spans = lang.sentences(utt.text)
+                sents = [utt.text[s:e] for s, e in spans]
+                labels = {}
+                for it in ex.informs.get(u, []):
+                    words = [w.lower() for w in ex.inform_words.get(u, {}).get(it, []) if w.strip()]
+                    hits = [k for k, s in enumerate(sents) if any(w in s.lower() for w in words)]
+                    if not hits:
+                        names = set(lang.tokens(desc[it] + " " + ex.checklist.item(it).question))
+                        hits = [max(range(len(sents)), key=lambda k: len(set(lang.tokens(sents[k])) & names))]
+                    for k in hits:
+                        labels.setdefault(k, []).append(desc[it])
+                for k, s in enumerate(sents):
+                    m = lang.masked(s)
+                    cust.setdefault(m, {"t": m, "d": sorted(set(labels.get(k, []))), "s": svc})
     rnd = random.Random(7)
 
     def cap(rows: list[dict], n: int) -> list[dict]:
-        rnd.shuffle(rows)
-        return rows[:n]
+        """At most n rows; every hand-written one is kept (they are few and closest to real calls)."""
+        kept = [r for r in rows if r["s"] in hand_written]
+        rest = [r for r in rows if r["s"] not in hand_written]
+        rnd.shuffle(rest)
+        return kept + rest[: max(n - len(kept), 0)]
 
     asks = cap([r for r in agent.values() if r["d"]], args.max_asks)
     others = cap([r for r in agent.values() if not r["d"]], args.max_others)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from audit.checklist import Checklist, load_checklist
@@ -22,9 +22,15 @@ class Example:
     requests: dict[int, list[str]]  # agent utterance -> items asked
     informs: dict[int, list[str]]  # customer utterance -> items given
     intents: dict[int, str]  # customer utterance -> active intent
+    inform_words: dict[int, dict[str, list[str]]] = field(default_factory=dict)  # utterance -> item -> words
+    weight: float = 1.0  # how much the example counts in fitting (hand-written calls count more than SGD's)
+
+    @property
+    def language(self) -> str:
+        return self.transcript.language or self.checklist.language
 
 
-def load_set(set_dir: Path, limit: int | None = None) -> list[Example]:
+def load_set(set_dir: Path, limit: int | None = None, weight: float = 1.0) -> list[Example]:
     ann: dict[str, list[dict]] = defaultdict(list)
     with open(set_dir / "annotations.jsonl", encoding="utf-8") as f:
         for line in f:
@@ -39,13 +45,16 @@ def load_set(set_dir: Path, limit: int | None = None) -> list[Example]:
         t = Transcript.model_validate_json(path.read_text(encoding="utf-8"))
         c = checklists[t.checklist]
         items = {it.id for it in c.items}
-        req, inf, intent = {}, {}, {}
+        req, inf, intent, words = {}, {}, {}, {}
         for row in ann.get(t.call_id, []):
+            if "utterance" not in row:  # a call-level row (what the metadata holds)
+                continue
             u = row["utterance"]
             if "requests" in row:
                 req[u] = [r for r in row["requests"] if r in items]
             if "informs" in row:
                 inf[u] = [s for s in row["informs"] if s in items]
+                words[u] = {s: [str(w) for w in row["informs"][s]] for s in inf[u]}
                 intent[u] = row.get("intent", "NONE")
-        out.append(Example(t, c, req, inf, intent))
+        out.append(Example(t, c, req, inf, intent, words, weight))
     return out

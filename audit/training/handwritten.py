@@ -5,7 +5,9 @@
 A hand-written set is a bench-format folder (`calls/`, `checklists/`) plus `annotations.jsonl` in the shape
 of sgd-train's: one row per utterance, so the same training code reads both.
 
-- agent row: `{"call_id", "utterance", "requests": [item ids asked], "focus": "ownership" | ...}` (focus optional)
+- agent row: `{"call_id", "utterance", "requests": [item ids asked], "focus": "ownership" | ...,
+  "fresh": [item ids]}` (focus optional; `fresh` marks requests for genuinely new information, such as a
+  second booking's dates, which are needed even though the item was answered before)
 - customer row: `{"call_id", "utterance", "intent": reason id being pursued or "NONE",
   "informs": {item id: [the words that give it]}}` ("I don't know" / "any is fine" answers inform too)
 - call row (optional): `{"call_id", "metadata": {metadata key: [item ids it holds]}}`
@@ -92,6 +94,10 @@ def derive_call(t: Transcript, c: Checklist, rows: list[dict]) -> tuple[list[dic
     gold = []
     for u in range(len(t.utterances)):
         row = by_utt[u]
+        fresh = set(row.get("fresh", []))
+        if fresh - set(row.get("requests", [])):
+            raise AnnotationError(f"{where}: utterance {u}: `fresh` names an item it does not request")
+        given -= fresh
         for it in row.get("requests", []):
             applies = items[it].applies_to
             if applies and not set(applies) & reasons:

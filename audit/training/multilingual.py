@@ -1,11 +1,12 @@
 """Fit the engine's scorers for the multilingual encoder (Russian, Turkish, cross-language calls).
 
-    python -m audit.training.multilingual ../shared/bench/sgd-train --limit 1500
+    python -m audit.training.multilingual ../shared/bench/sgd-train --limit 1500 \
+        --extra audit/training/handwritten/ru-a:WEIGHT ...
 
 The scorers read cosines, and each encoder has its own cosine scale, so scorers fitted on MiniLM features
-do not carry over to the multilingual encoder. No annotated Russian or Turkish calls exist to train on, but
-the multilingual encoder maps languages into one space: scorers fitted on English sgd-train calls embedded
-with it transfer to Russian and Turkish calls embedded with it. English words, values and patterns are
+do not carry over to the multilingual encoder. The multilingual encoder maps languages into one space, so
+scorers fitted on English sgd-train calls embedded with it transfer to Russian and Turkish calls; the
+hand-written Russian and Turkish calls (`--extra`) add native examples. English words, values and patterns are
 used for the English training text, exactly as the English language reads it; example banks are empty, as
 they are for Russian and Turkish (`no_example_banks`). Writes `audit/models/matching-multilingual.json`.
 
@@ -33,6 +34,9 @@ class EnglishOnMultilingualEncoder(English):
     """English text handling with the multilingual encoder and no example banks, for training only."""
 
     def encoder(self):
+        return multilingual_encoder()
+
+    def fast_encoder(self):
         return multilingual_encoder()
 
     def example_banks(self) -> tuple:
@@ -66,7 +70,11 @@ def main(argv: list[str] | None = None) -> int:
         args += ["--out", str(OUT)]
     print(f"{_load_cache(cache)} cached embeddings from {cache}", file=sys.stderr)
     lang = EnglishOnMultilingualEncoder()
-    train.get_language = lambda code: lang  # the trainer asks for "en"; give it English on this encoder
+    if "--languages" not in args:
+        args += ["--languages", "en,ru,tr"]
+    real = train.get_language
+    # English calls through the multilingual encoder; Russian and Turkish ones as their languages read them
+    train.get_language = lambda code: lang if code == "en" else real(code)
     try:
         return train.main(args)
     finally:

@@ -1,6 +1,7 @@
 """Fit the engine's three scorers on a bench set with annotations and write `audit/models/matching.json`.
 
-    python -m audit.training.train ../shared/bench/sgd-train
+    python -m audit.training.train ../shared/bench/sgd-train --limit 900 \
+        --extra audit/training/handwritten/en-a:WEIGHT ...
 
 Thresholds are chosen on checklists held out from fitting (grouped by service), so they reflect how the
 scorers behave on services they have never seen, which is the case that matters in production.
@@ -25,6 +26,7 @@ from audit.matching.features import (
     INFO_FEATURES,
     REASON_FEATURES,
     ask_features,
+    by_utterance,
     info_features,
     reason_features,
 )
@@ -34,26 +36,31 @@ from audit.training.data import Example, load_set
 from audit.verdicts import call_reasons, constrain_info
 
 
-def _fit(x: np.ndarray, y: np.ndarray, names: tuple[str, ...], c: float = 1.0) -> Scorer:
+def _fit(x: np.ndarray, y: np.ndarray, names: tuple[str, ...], c: float = 1.0,
+         w: np.ndarray | None = None) -> Scorer:
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
     scale[scale < 1e-6] = 1.0
     poly = PolynomialFeatures(degree=2, include_bias=False)
     z = poly.fit_transform((x - mean) / scale)
     lr = LogisticRegression(C=c, max_iter=3000)
-    lr.fit(z, y)
+    lr.fit(z, y, sample_weight=w)
     return Scorer(names, mean, scale, poly.powers_.astype(np.int64), lr.coef_[0].astype(np.float64),
                   float(lr.intercept_[0]), 0.5)
 
 
-def _best_threshold(p: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+def _f1(pred: np.ndarray, truth: np.ndarray, w: np.ndarray) -> float:
+    tp = float(w[pred & truth].sum())
+    prec, rec = tp / max(float(w[pred].sum()), 1e-9), tp / max(float(w[truth].sum()), 1e-9)
+    return 2 * prec * rec / max(prec + rec, 1e-9)
+
+
+def _best_threshold(p: np.ndarray, y: np.ndarray, w: np.ndarray | None = None) -> tuple[float, float]:
+    """The threshold with the best (weighted) F1 of the positive class."""
+    w = np.ones(len(y)) if w is None else w
     best = (0.5, -1.0)
     for t in np.arange(0.05, 0.96, 0.01):
-        pred = p >= t
-        tp = float((pred & (y == 1)).sum())
-        prec = tp / max(pred.sum(), 1)
-        rec = tp / max((y == 1).sum(), 1)
-        f1 = 2 * prec * rec / max(prec + rec, 1e-9)
+        f1 = _f1(p >= t, y == 1, w)
         if f1 > best[1]:
             best = (float(t), f1)
     return best
@@ -68,18 +75,15 @@ def _gold(set_dir: Path) -> dict[str, dict[tuple[int, str], str]]:
     return out
 
 
-def _best_balanced(p: np.ndarray, y: np.ndarray) -> float:
+def _best_balanced(p: np.ndarray, y: np.ndarray, w: np.ndarray | None = None) -> float:
     """Threshold maximising the mean F1 of both classes."""
+    w = np.ones(len(y)) if w is None else w
     best = (0.5, -1.0)
     for t in np.arange(0.05, 0.96, 0.01):
         pred = p >= t
-        f = []
-        for cls_pred, cls_true in ((pred, y == 1), (~pred, y == 0)):
-            tp = float((cls_pred & cls_true).sum())
-            pr, rc = tp / max(cls_pred.sum(), 1), tp / max(cls_true.sum(), 1)
-            f.append(2 * pr * rc / max(pr + rc, 1e-9))
-        if sum(f) / 2 > best[1]:
-            best = (float(t), sum(f) / 2)
+        score = (_f1(pred, y == 1, w) + _f1(~pred, y == 0, w)) / 2
+        if score > best[1]:
+            best = (float(t), score)
     return best[0]
 
 
@@ -97,6 +101,29 @@ def _ask_rows(ex: Example, cv, kv) -> tuple[np.ndarray, np.ndarray]:
     return f.reshape(-1, f.shape[-1]), y.reshape(-1)
 
 
+def info_labels(ex: Example, sentences: list, score: np.ndarray, item_ids: list[str]) -> np.ndarray:
+    """(customer sentences, items) labels: the sentence that holds the words giving each item.
+
+    Annotations name the words ("the Shell station on Route 9"); the sentence containing them gives the item.
+    Where the words are not found (an SGD value normalised away from its wording), the sentence of that
+    utterance that reads most like the item does (`score`: sentence-item similarities).
+    """
+    y = np.zeros((len(sentences), len(item_ids)), dtype=np.int64)
+    for u, items in ex.informs.items():
+        rows = [k for k, s in enumerate(sentences) if s.utterance == u]
+        if not rows:
+            continue
+        for it in items:
+            i = item_ids.index(it)
+            words = [w.lower() for w in ex.inform_words.get(u, {}).get(it, []) if w.strip()]
+            hits = [k for k in rows if any(w in sentences[k].text.lower() for w in words)]
+            if not hits:  # words that span two sentences, or were never written
+                hits = [k for k in rows if any(sentences[k].text.lower() in w for w in words)]
+            for k in hits or [max(rows, key=lambda k: score[k, i])]:
+                y[k, i] = 1
+    return y
+
+
 def _utterance_ask_prob(scorer: Scorer, cv, kv, n_utt: int, exclude: str | None = None) -> np.ndarray:
     f = ask_features(cv, kv, exclude)
     p = scorer.predict(f) if f.size else np.zeros(f.shape[:2])
@@ -106,82 +133,112 @@ def _utterance_ask_prob(scorer: Scorer, cv, kv, n_utt: int, exclude: str | None 
     return out
 
 
+def _set_arg(text: str) -> tuple[Path, float]:
+    path, _, weight = text.partition(":")
+    return Path(path), float(weight or 1.0)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("set_dir", type=Path)
-    ap.add_argument("--limit", type=int, default=None, help="use only the first N calls")
+    ap.add_argument("set_dir", type=Path, help="an annotated bench set (sgd-train)")
+    ap.add_argument("--limit", type=int, default=None, help="use only N calls of SET_DIR, spread over services")
+    ap.add_argument("--extra", type=_set_arg, action="append", default=[], metavar="DIR[:WEIGHT]",
+                    help="another annotated set (hand-written calls) and how much each call counts (default 1)")
+    ap.add_argument("--languages", default="en", help="comma-separated call languages to train on")
     ap.add_argument("--out", type=Path, default=WEIGHTS)
     args = ap.parse_args(argv)
     t0 = time.time()
-    examples = load_set(args.set_dir, args.limit)
-    lang = get_language("en")
-    enc = lang.encoder()
-    texts = []
+    wanted = set(args.languages.split(","))
+    sets = [(args.set_dir, 1.0, args.limit), *((d, w, None) for d, w in args.extra)]
+    examples = [ex for d, w, lim in sets for ex in load_set(d, lim, w) if ex.language in wanted]
+    langs = {code: get_language(code) for code in {ex.language for ex in examples}}
+    encoders = {lang.encoder().name for lang in langs.values()}
+    if len(encoders) != 1:
+        raise SystemExit(f"scorers are fitted for one encoder; these languages use {sorted(encoders)}")
+    enc = next(iter(langs.values())).encoder()
+    texts, shapes = [], []
     for ex in examples:
-        texts += call_texts(ex.transcript, lang)
-    for c in {ex.checklist.id: ex.checklist for ex in examples}.values():
-        texts += item_texts(c)
+        more, more_shapes = call_texts(ex.transcript, langs[ex.language])
+        texts += more
+        shapes += more_shapes
+    checklists = {ex.checklist.id: ex.checklist for ex in examples}
+    for c in checklists.values():
+        more, more_shapes = item_texts(c)
+        texts += more
+        shapes += more_shapes
     enc.encode(texts)
+    next(iter(langs.values())).fast_encoder().encode(shapes)
     print(f"{len(examples)} calls, {len(texts)} texts embedded in {time.time() - t0:.1f}s", file=sys.stderr)
-    kvs = {c.id: build_checklist_view(c, lang) for c in {ex.checklist.id: ex.checklist for ex in examples}.values()}
-    views = [build_call_view(ex.transcript, lang) for ex in examples]
-    services = sorted(kvs)
-    held = set(services[::4])  # every fourth service held out for thresholds
+    kvs = {(ex.language, ex.checklist.id): None for ex in examples}
+    for code, cid in kvs:
+        kvs[(code, cid)] = build_checklist_view(checklists[cid], langs[code])
+    views = [build_call_view(ex.transcript, langs[ex.language]) for ex in examples]
+
+    def kv_of(k: int):
+        return kvs[(examples[k].language, examples[k].checklist.id)]
+
+    services = sorted(checklists)
+    held = set(services[::4])  # every fourth checklist held out for thresholds
     fit_idx = [k for k, ex in enumerate(examples) if ex.checklist.id not in held]
     hold_idx = [k for k, ex in enumerate(examples) if ex.checklist.id in held]
+    # thresholds are chosen on held-out calls of every set, each call counting with its weight
+    calib_idx = hold_idx
 
     def rows(idx, fn):
-        xs, ys = [], []
+        xs, ys, ws = [], [], []
         for k in idx:
-            x, y = fn(examples[k], views[k], kvs[examples[k].checklist.id])
+            x, y = fn(examples[k], views[k], kv_of(k))
             xs.append(x)
             ys.append(y)
-        return np.concatenate(xs), np.concatenate(ys)
+            ws.append(np.full(len(y), examples[k].weight))
+        return np.concatenate(xs), np.concatenate(ys), np.concatenate(ws)
 
     # asks
-    xa, ya = rows(fit_idx, _ask_rows)
-    ask = _fit(xa, ya, ASK_FEATURES)
-    xh, yh = rows(hold_idx, _ask_rows)
-    t, f1 = _best_threshold(ask.predict(xh), yh)
-    ask = dataclasses.replace(ask, threshold=t)
+    xa, ya, wa = rows(fit_idx, _ask_rows)
+    ask = _fit(xa, ya, ASK_FEATURES, w=wa)
+    xh, yh, wh = rows(hold_idx, _ask_rows)
+    t, f1 = _best_threshold(ask.predict(xh), yh, wh)
     print(f"ask: {ya.sum()} positives of {len(ya)}; held-out F1 {f1:.3f} at {t:.2f}", file=sys.stderr)
-    final_ask = _fit(np.concatenate([xa, xh]), np.concatenate([ya, yh]), ASK_FEATURES)
+    final_ask = _fit(np.concatenate([xa, xh]), np.concatenate([ya, yh]), ASK_FEATURES, w=np.concatenate([wa, wh]))
     final_ask = dataclasses.replace(final_ask, threshold=t)
 
     # information given
     def info_rows(ex, cv, kv):
         n = len(ex.transcript.utterances)
         f = info_features(cv, kv, _utterance_ask_prob(final_ask, cv, kv, n, ex.checklist.id), ex.checklist.id)
-        y = np.zeros(f.shape[:2], dtype=np.int64)
-        for u, items in ex.informs.items():
-            for it in items:
-                y[u, kv.item_ids.index(it)] = 1
-        cust = np.array([x.speaker == "customer" for x in ex.transcript.utterances])
-        return f[cust].reshape(-1, f.shape[-1]), y[cust].reshape(-1)
+        y = info_labels(ex, cv.customer_sentences, f[:, :, 1], kv.item_ids)
+        return f.reshape(-1, f.shape[-1]), y.reshape(-1)
 
-    xi, yi = rows(fit_idx, info_rows)
-    info = _fit(xi, yi, INFO_FEATURES, c=0.3)
-    xh, yh = rows(hold_idx, info_rows)
-    t, f1 = _best_threshold(info.predict(xh), yh)
+    xi, yi, wi = rows(fit_idx, info_rows)
+    info = _fit(xi, yi, INFO_FEATURES, c=0.3, w=wi)
+    xh, yh, wh = rows(hold_idx, info_rows)
+    xc, yc, wc = rows(calib_idx, info_rows)
+    t, f1 = _best_threshold(info.predict(xc), yc, wc)
     print(f"info: {yi.sum()} positives of {len(yi)}; held-out F1 {f1:.3f} at {t:.2f}", file=sys.stderr)
-    final_info = _fit(np.concatenate([xi, xh]), np.concatenate([yi, yh]), INFO_FEATURES, c=0.3)
-    # the threshold that matters: "given before this ask", on the set's gold asks (held-out services)
-    gold = _gold(args.set_dir)
-    prior, red = [], []
-    for k in hold_idx:
-        ex, cv, kv = examples[k], views[k], kvs[examples[k].checklist.id]
+    final_info = _fit(np.concatenate([xi, xh]), np.concatenate([yi, yh]), INFO_FEATURES, c=0.3,
+                      w=np.concatenate([wi, wh]))
+    # the threshold that matters: "given before this ask", on the sets' gold asks (held-out checklists)
+    gold = {}
+    for d, _, _ in sets:
+        gold.update(_gold(d))
+    prior, red, weights = [], [], []
+    for k in calib_idx:
+        ex, cv, kv = examples[k], views[k], kv_of(k)
         n = len(ex.transcript.utterances)
         ua = _utterance_ask_prob(final_ask, cv, kv, n)
         cust_rows = [j for j, x in enumerate(ex.transcript.utterances) if x.speaker == "customer"]
-        p = constrain_info(info.predict(info_features(cv, kv, ua)), ua, final_ask.threshold, cust_rows)
+        p = constrain_info(by_utterance(cv, info.predict(info_features(cv, kv, ua))), ua, final_ask.threshold,
+                           cust_rows)
         for (u, it), label in gold.get(ex.transcript.call_id, {}).items():
             if label == "irrelevant":
                 continue
             i = kv.item_ids.index(it)
             prior.append(float(p[:u, i].max()) if u > 0 else 0.0)
             red.append(int(label == "redundant"))
-    t = _best_balanced(np.array(prior), np.array(red))
-    print(f"info: redundant-vs-needed threshold {t:.2f} on {len(red)} held-out gold asks", file=sys.stderr)
+            weights.append(ex.weight)
+    t = _best_balanced(np.array(prior), np.array(red), np.array(weights))
+    print(f"info: redundant-vs-needed threshold {t:.2f} on {len(red)} held-out gold asks ({len(calib_idx)} calls)",
+          file=sys.stderr)
     final_info = dataclasses.replace(final_info, threshold=t)
 
     # reasons: the utterance where an intent starts
@@ -197,32 +254,37 @@ def main(argv: list[str] | None = None) -> int:
         cust = np.array([x.speaker == "customer" for x in ex.transcript.utterances])
         return f[cust].reshape(-1, f.shape[-1]), y[cust].reshape(-1)
 
-    xr, yr = rows(fit_idx, reason_rows)
-    reason = _fit(xr, yr, REASON_FEATURES)
+    xr, yr, wr = rows(fit_idx, reason_rows)
+    reason = _fit(xr, yr, REASON_FEATURES, w=wr)
     # threshold at call level: a reason is the call's when its best utterance passes
     calls = []
-    for k in hold_idx:
-        ex, cv, kv = examples[k], views[k], kvs[examples[k].checklist.id]
+    for k in calib_idx:
+        ex, cv, kv = examples[k], views[k], kv_of(k)
         if len(kv.reason_ids) < 2:
             continue
         cust = np.array([x.speaker == "customer" for x in ex.transcript.utterances])
-        calls.append((reason.predict(reason_features(cv, kv))[cust], kv.reason_ids, set(ex.intents.values())))
+        calls.append((reason.predict(reason_features(cv, kv))[cust], kv.reason_ids, set(ex.intents.values()),
+                      ex.weight))
     best = (0.5, -1.0)
     for t in np.arange(0.05, 0.96, 0.01):
-        tp = fp = fn = 0
-        for p, ids, gold in calls:
+        tp = fp = fn = 0.0
+        for p, ids, truth, w in calls:
             got = {ids[r] for r in call_reasons(p, t)[0]}
-            tp, fp, fn = tp + len(got & gold), fp + len(got - gold), fn + len(set(ids) & gold - got)
-        f1 = 2 * tp / max(2 * tp + fp + fn, 1)
+            tp += w * len(got & truth)
+            fp += w * len(got - truth)
+            fn += w * len(set(ids) & truth - got)
+        f1 = 2 * tp / max(2 * tp + fp + fn, 1e-9)
         if f1 > best[1]:
             best = (float(t), f1)
     t, f1 = best
     print(f"reason: held-out call-level F1 {f1:.3f} at {t:.2f}", file=sys.stderr)
-    final_reason = _fit(np.concatenate([xr, rows(hold_idx, reason_rows)[0]]),
-                        np.concatenate([yr, rows(hold_idx, reason_rows)[1]]), REASON_FEATURES)
+    xrh, yrh, wrh = rows(hold_idx, reason_rows)
+    final_reason = _fit(np.concatenate([xr, xrh]), np.concatenate([yr, yrh]), REASON_FEATURES,
+                        w=np.concatenate([wr, wrh]))
     final_reason = dataclasses.replace(final_reason, threshold=t)
 
-    meta = {"trained_on": args.set_dir.name, "calls": str(len(examples)), "encoder": enc.name}
+    trained_on = " + ".join(f"{d.name}" + (f" x{w:g}" if w != 1 else "") for d, w, _ in sets)
+    meta = {"trained_on": trained_on, "calls": str(len(examples)), "encoder": enc.name}
     Scorers(final_ask, final_info, final_reason, meta).save(args.out)
     print(f"wrote {args.out} in {time.time() - t0:.1f}s", file=sys.stderr)
     return 0

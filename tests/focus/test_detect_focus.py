@@ -38,6 +38,9 @@ class CountingEnglish(English):
     def encoder(self) -> CountingEncoder:
         return self._counting
 
+    def fast_encoder(self) -> CountingEncoder:  # customer focus reads sentences through the fast encoder
+        return self._counting
+
 
 class EnglishWithoutPatterns(English):
     def focus_patterns(self) -> dict[str, list[str]]:
@@ -98,12 +101,12 @@ def test_when_vectors_are_given_then_no_sentence_is_encoded_and_findings_match(e
         "Let me deal with that for you now, I'll ring you back at three.",
     )
     plain = FocusAnalyzer(english).detect(call)
-    counting = CountingEnglish(english.encoder())
+    counting = CountingEnglish(english.fast_encoder())
     analyzer = FocusAnalyzer(counting)
     analyzer.bank  # noqa: B018  (encodes the cue sentences before counting starts)
     counting.encoder().texts.clear()
     sentences = [s for _, s in analyzer.agent_sentences(call)]
-    vectors = dict(zip(sentences, english.encoder().encode(sentences), strict=True))
+    vectors = dict(zip(sentences, english.fast_encoder().encode(sentences), strict=True))
     assert analyzer.detect(call, sentence_vectors=vectors) == plain
     assert counting.encoder().texts == []
     assert analyzer.detect(call) == plain

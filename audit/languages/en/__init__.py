@@ -1,4 +1,10 @@
-"""English."""
+"""English.
+
+Sentences are read with a static distillation of all-MiniLM-L6-v2 (model2vec), fast enough to audit about
+a hundred calls a second on two cores and to compare each sentence with thousands of stored examples. The
+MiniLM transformer itself was measured too (README, Accuracy): better on SGD, worse on hand-written calls,
+and six times slower, so it is not used.
+"""
 
 from __future__ import annotations
 

@@ -112,8 +112,8 @@ _ITEM_KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("code", re.compile(r"\b(?:account|membership|member|policy|order|claim|confirmation|reference|tracking|id|"
                         r"number|code|zip|postal|vin|serial|card)\b", re.I)),
     ("address", re.compile(r"\b(?:address|street|where (?:do you|are you) live)\b", re.I)),
-    ("location", re.compile(r"\b(?:city|location|where|destination|origin|area|town|place|from|to|pick ?up|"
-                            r"drop ?off|located)\b", re.I)),
+    ("location", re.compile(r"\b(?:city|location|where|destination|origin|area|town|place|pick ?up|drop ?off|"
+                            r"located|leaving from|going to|travel(?:l?ing)? (?:from|to)|heading)\b", re.I)),
     ("yes_no", re.compile(r"^(?:is|are|do|does|did|have|has|can|could|will|would|should|was|were)\b|\bwhether\b",
                           re.I)),
 ]
