@@ -109,3 +109,52 @@ def test_when_report_serialised_then_schema_names_scored_fields(flat) -> None:
     assert {"call_id", "questions", "items", "reasons", "customer_focus", "summary"} <= set(schema["properties"])
     data = flat.model_dump(mode="json")
     assert all(isinstance(q["utterance"], int) for q in data["questions"])
+
+
+BANK = """
+id: bank_test
+name: Bank line (test)
+version: 1
+language: en
+reasons:
+  - {id: balance, description: "Check the balance of an account"}
+  - {id: transfer, description: "Send money from an account to another person"}
+items:
+  - {id: account_type, question: "Which account, checking or savings?", description: "Type of the account"}
+  - {id: amount, question: "How much would you like to send?", description: "Amount of money to transfer",
+     applies_to: [transfer]}
+  - {id: recipient, question: "Who should receive the money?", description: "Name of the person receiving it",
+     applies_to: [transfer]}
+  - {id: passcode, question: "What is the verbal passcode on the account?", description: "Passcode of the account"}
+"""
+
+
+@pytest.fixture(scope="module")
+def bank_checklist():
+    from audit import parse_checklist
+
+    return parse_checklist(BANK, where="bank_test")
+
+
+def test_when_customer_gives_what_only_a_second_reason_needs_then_that_reason_is_the_calls(
+        engine: AuditEngine, bank_checklist) -> None:
+    report = engine.audit(_call(
+        ("customer", "Give me my bank balance please."),
+        ("agent", "Which account, checking or savings?"),
+        ("customer", "Checking."),
+        ("agent", "Your checking account holds $2,310."),
+        ("customer", "Ok, now send 550 dollars to Philip Moore."),
+        ("agent", "How much would you like to send?"),
+    ), bank_checklist)
+    assert set(report.reasons) == {"balance", "transfer"}
+    assert _status(report, 5, "amount") == "redundant"
+
+
+def test_when_metadata_shares_only_a_word_with_an_item_then_it_does_not_answer_it(
+        engine: AuditEngine, bank_checklist) -> None:
+    report = engine.audit(_call(
+        ("customer", "Hi, what's my balance?"),
+        ("agent", "Sure. What is the verbal passcode on the account?"),
+        metadata={"account_number": "8830441792"},
+    ), bank_checklist)
+    assert _status(report, 1, "passcode") == "needed"
