@@ -116,13 +116,23 @@ def info_features(cv: CallView, kv: ChecklistView, ask_prob: np.ndarray,
     base = 8
     off = base + 1 + len(KEY_KINDS)
     untyped = [kv.item_kinds[i] - {"yes_no", "dont_know"} for i in range(n_i)]
+    sent_kinds = [{v.kind for v in lang.values(s.text)} for s in sents]
+    # value kinds as indicator matrices, so kind agreement is one product rather than a loop per pair
+    item_key = np.array([[kind in ik for kind in KEY_KINDS] for ik in kv.item_kinds], dtype=np.float32)
+    sent_key = np.array([[kind in sk for kind in KEY_KINDS] for sk in sent_kinds], dtype=np.float32)
+    f[:, :, base + 1 : base + 1 + len(KEY_KINDS)] = sent_key[:, None, :] * item_key[None, :, :]
+    # what kind of item: a yes/no item ("do you agree to the fee?") is seldom answered before it is asked, and
+    # one without a typed value is given only in words that resemble it
+    f[:, :, off + 12] = np.array([float("yes_no" in ik and not u) for ik, u in zip(kv.item_kinds, untyped,
+                                                                                   strict=True)])[None, :]
+    f[:, :, off + 13] = np.array([float(not u) for u in untyped])[None, :]
     for k, sent in enumerate(sents):
         j = sent.utterance
         prev = j - 1
         while prev >= 0 and t.utterances[prev].speaker != "agent":
             prev -= 1
         pa = ask_prob[prev] if prev >= 0 else np.zeros(n_i, dtype=np.float32)
-        kinds = {v.kind for v in lang.values(sent.text)}
+        kinds = sent_kinds[k]
         toks = set(lang.tokens(sent.text))
         f[k, :, 0], f[k, :, 1], f[k, :, 2] = sent_d[k], sent_c[k], utt_c[j]
         f[k, :, 3], f[k, :, 4] = top[k], margin[k]
@@ -132,15 +142,8 @@ def info_features(cv: CallView, kv: ChecklistView, ask_prob: np.ndarray,
             f[k, :, 6] = np.where(pa >= top2[-1], top2[0], top2[-1])  # best ask of another item
         f[k, :, 7] = pa.max()
         for i in range(n_i):
-            ik = kv.item_kinds[i]
             f[k, i, base] = float(bool(kinds & untyped[i]))
-            for q, kind in enumerate(KEY_KINDS):
-                f[k, i, base + 1 + q] = float(kind in kinds and kind in ik)
             f[k, i, off + 3] = _overlap(toks, kv.item_tokens[i])
-            # what kind of item: a yes/no item ("do you agree to the fee?") is seldom answered before it is
-            # asked, and one without a typed value is given only in words that resemble it
-            f[k, i, off + 12] = float("yes_no" in ik and not untyped[i])
-            f[k, i, off + 13] = float(not untyped[i])
         f[k, :, off] = min(len(kinds), 6)
         f[k, :, off + 1] = float("dont_know" in kinds)
         f[k, :, off + 2] = float("yes_no" in kinds)
