@@ -6,7 +6,7 @@ waste report is one indexed scan with no join to `calls`.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -137,6 +137,31 @@ class CallReason(SQLModel, table=True):
     tenant_id: str = Field(max_length=40)
     reason: str = Field(max_length=100)
     confidence: float | None = None
+
+
+class VerdictDay(SQLModel, table=True):
+    """Per-day rollup of the verdict rows: counts and waste seconds the dashboard reads instead of every row.
+
+    One verdict adds to up to 3 x (1 + reasons) rows: `dim` is `all` (value ''), `agent` or `queue` (value the
+    agent or queue id), and `reason` is '' (any reason) or one of the call's reasons, so each dashboard filter
+    is one index range. `status` is a verdict status, or `missing` for an item the call never covered.
+    Maintained by `app.calls.rollup` in the transaction that writes the verdict rows (audit, re-audit,
+    delete, QA override), so it never drifts from them; rows whose count falls to 0 are removed.
+    """
+
+    __tablename__ = "verdict_days"
+
+    tenant_id: str = Field(primary_key=True, max_length=40)
+    checklist_id: str = Field(primary_key=True, max_length=100)
+    checklist_version: int = Field(primary_key=True)
+    dim: str = Field(primary_key=True, max_length=8)
+    value: str = Field(primary_key=True, max_length=200)
+    reason: str = Field(primary_key=True, max_length=100)
+    day: date = Field(primary_key=True)
+    item: str = Field(primary_key=True, max_length=100)
+    status: str = Field(primary_key=True, max_length=16)
+    n: int = 0
+    seconds: float = 0.0
 
 
 # Schemas

@@ -16,6 +16,7 @@ from sqlalchemy import delete as sql_delete
 from sqlalchemy import func, insert, or_
 from sqlmodel import Session, select
 
+from app.calls import rollup
 from app.calls.models import Call, CallItem, CallMetadata, CallQuestion, CallReason, CallStatus
 from app.core.errors import ApiError
 from app.core.ids import new_id, to_utc, utcnow
@@ -150,6 +151,7 @@ def get_all(
 def delete(*, session: Session, call: Call) -> str | None:
     """Remove the call and its rows; returns its orphaned recording's hash (delete after commit)."""
     job_service.cancel_for_call(session=session, call_id=call.id)
+    rollup.remove_call(session, call.id)
     for table in (CallQuestion, CallItem, CallReason):
         session.execute(sql_delete(table).where(table.call_id == call.id))
     sha = call.audio_sha256
@@ -205,7 +207,11 @@ def set_status(*, session: Session, call_id: str, job_id: str, status: CallStatu
 def store_result(
     *, session: Session, call: Call, transcript: dict[str, Any], report: dict[str, Any], redacted: bool
 ) -> None:
-    """Replace the call's verdict rows and report (so processing twice leaves one result)."""
+    """Replace the call's verdict rows and report (so processing twice leaves one result).
+
+    The dashboard rollup follows in the same transaction: the old rows' tallies out, the new ones in.
+    """
+    deltas = rollup.stored_deltas(session, call.id)
     for table in (CallQuestion, CallItem, CallReason):
         session.execute(sql_delete(table).where(table.call_id == call.id))
     common = {
@@ -239,6 +245,10 @@ def store_result(
         session.execute(insert(CallItem), items)
     if reasons:
         session.execute(insert(CallReason), reasons)
+    facts = [(q["item"], q["status"], q["seconds"]) for q in questions]
+    facts += [(i["item"], rollup.MISSING, None) for i in items if i["state"] == rollup.MISSING]
+    rollup.tally(rollup.Scope.of(common), [r["reason"] for r in reasons], facts, 1, deltas)
+    rollup.apply(session, deltas)
     summary = report.get("summary") or {}
     call.transcript = transcript
     call.report = report

@@ -1,4 +1,5 @@
-"""The waste dashboard's data, computed in SQL from the per-question rows (which carry QA overrides).
+"""The waste dashboard's data, computed in SQL from the per-day rollup `verdict_days` (kept equal to the
+per-question rows, which carry QA overrides) or, for filters the rollup cannot answer, from the rows.
 
 Per item: needed / redundant / irrelevant counts and waste seconds; per week: the same by status; per
 reason and item: waste counts for the heatmap; and the calls behind any bar, for drill-down.
@@ -16,6 +17,7 @@ from sqlmodel import Session, select
 
 from app.calls.models import Call, CallItem, CallQuestion, CallReason, CallStatus
 from app.core.ids import to_utc
+from app.managers import dashboard_rollup
 
 STATUSES = ("needed", "redundant", "irrelevant")
 
@@ -104,17 +106,15 @@ def _weeks(session: Session, tenant_id: str, f: DashboardFilters) -> list[WeekRo
     return out
 
 
-def dashboard(*, session: Session, tenant_id: str, f: DashboardFilters) -> Dashboard:
-    """A few indexed aggregates: calls, (item, status), weeks, missing items, waste by (reason, item)."""
+def _per_item_from_rows(
+    session: Session, tenant_id: str, f: DashboardFilters
+) -> tuple[dict[str, dict[str, float]], dict[str, int]]:
+    """(item -> status counts and waste seconds, item -> calls missing it) from every verdict row."""
     q = CallQuestion
-    where = _where(q, tenant_id, f)
-    calls = session.exec(
-        select(func.count()).select_from(Call).where(*_where(Call, tenant_id, f), Call.status == CallStatus.done.value)
-    ).one()
     per: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for item, status, n, secs in session.exec(
         select(q.item, q.status, func.count(), func.coalesce(func.sum(q.seconds), 0.0))
-        .where(*where)
+        .where(*_where(q, tenant_id, f))
         .group_by(q.item, q.status)
     ):
         per[item][status] += n
@@ -127,6 +127,31 @@ def dashboard(*, session: Session, tenant_id: str, f: DashboardFilters) -> Dashb
             .group_by(CallItem.item)
         ).all()
     )
+    return per, missing
+
+
+def _heatmap_from_rows(session: Session, tenant_id: str, f: DashboardFilters) -> dict[str, dict[str, int]]:
+    q = CallQuestion
+    heat: dict[str, dict[str, int]] = defaultdict(dict)
+    for reason, item, n in session.exec(
+        select(CallReason.reason, q.item, func.count())
+        .join(CallReason, CallReason.call_id == q.call_id)
+        .where(*_where(q, tenant_id, f), q.status.in_(("redundant", "irrelevant")))
+        .group_by(CallReason.reason, q.item)
+    ):
+        heat[reason][item] = int(n or 0)
+    return heat
+
+
+def dashboard(*, session: Session, tenant_id: str, f: DashboardFilters, use_rollup: bool = True) -> Dashboard:
+    """Calls from `calls`; items, weeks, missing and heatmap from the per-day rollup where it answers the
+    filters (`dashboard_rollup.answers`), else from the verdict rows (`use_rollup=False` forces the rows:
+    the tests compare both)."""
+    rolled = use_rollup and dashboard_rollup.answers(f)
+    calls = session.exec(
+        select(func.count()).select_from(Call).where(*_where(Call, tenant_id, f), Call.status == CallStatus.done.value)
+    ).one()
+    per, missing = (dashboard_rollup.per_item if rolled else _per_item_from_rows)(session, tenant_id, f)
     items = []
     for item in sorted(set(per) | set(missing)):
         c = per[item]
@@ -144,14 +169,11 @@ def dashboard(*, session: Session, tenant_id: str, f: DashboardFilters) -> Dashb
                 missing=int(missing.get(item, 0)),
             )
         )
-    heat: dict[str, dict[str, int]] = defaultdict(dict)
-    for reason, item, n in session.exec(
-        select(CallReason.reason, q.item, func.count())
-        .join(CallReason, CallReason.call_id == q.call_id)
-        .where(*where, q.status.in_(("redundant", "irrelevant")))
-        .group_by(CallReason.reason, q.item)
-    ):
-        heat[reason][item] = int(n or 0)
+    if rolled:
+        weeks = [WeekRow(**w) for w in dashboard_rollup.weeks(session, tenant_id, f)]
+    else:
+        weeks = _weeks(session, tenant_id, f)
+    heat = (dashboard_rollup.heatmap if rolled and not f.reason else _heatmap_from_rows)(session, tenant_id, f)
     reasons = sorted(
         set(heat) | set(session.exec(select(CallReason.reason).where(CallReason.tenant_id == tenant_id).distinct()))
     )
@@ -164,7 +186,7 @@ def dashboard(*, session: Session, tenant_id: str, f: DashboardFilters) -> Dashb
         waste=total_waste,
         waste_seconds=round(sum(i.waste_seconds for i in items), 1),
         items=items,
-        weeks=_weeks(session, tenant_id, f),
+        weeks=weeks,
         reasons=reasons,
         heatmap={r: dict(v) for r, v in heat.items()},
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 from sqlalchemy import func
 from sqlmodel import Session, select
 
+from app.calls import rollup
 from app.calls.models import Call, CallItem, CallQuestion, CallStatus
 from app.checklists import service as checklist_service
 from app.core.errors import Conflict, NotFound, Unprocessable
@@ -49,11 +50,27 @@ def _refresh_call_summary(session: Session, call: Call) -> None:
     session.add(call)
 
 
-def _mark_asked(session: Session, call: Call, item: str) -> None:
+def _mark_asked(session: Session, call: Call, item: str) -> str | None:
+    """The item is asked now; returns its state before (None when the call has no state for it)."""
     state = session.exec(select(CallItem).where(CallItem.call_id == call.id, CallItem.item == item)).first()
-    if state is not None and state.state != "asked":
+    if state is None:
+        return None
+    before = state.state
+    if before != "asked":
         state.state = "asked"
         session.add(state)
+    return before
+
+
+def _move_in_rollup(session: Session, row: CallQuestion, before: rollup.Fact, was_missing: bool) -> None:
+    """The override moves one verdict (and maybe a missing item) in the dashboard rollup, same transaction."""
+    scope = rollup.Scope.of(row)
+    reasons = rollup.reasons_of(session, row.call_id)
+    deltas = rollup.tally(scope, reasons, [before], -1)
+    rollup.tally(scope, reasons, [(row.item, row.status, row.seconds)], 1, deltas)
+    if was_missing:
+        rollup.tally(scope, reasons, [(row.item, rollup.MISSING, None)], -1, deltas)
+    rollup.apply(session, deltas)
 
 
 def create(*, session: Session, tenant_id: str, call_id: str, body: OverrideCreate, key: ApiKey) -> Override:
@@ -85,9 +102,11 @@ def create(*, session: Session, tenant_id: str, call_id: str, body: OverrideCrea
     ).first()
     engine_item = earlier.engine_item if earlier else row.item
     engine_status = earlier.engine_status if earlier else row.status
+    before: rollup.Fact = (row.item, row.status, row.seconds)
     row.item, row.status = new_item, body.status or row.status
     session.add(row)
-    _mark_asked(session, call, new_item)
+    was_missing = _mark_asked(session, call, new_item) == rollup.MISSING
+    _move_in_rollup(session, row, before, was_missing)
     ov = Override(
         id=new_id("ovr"),
         tenant_id=tenant_id,
