@@ -6,6 +6,7 @@
 
 Synthetic calls against the bundled roadside checklist (one reason each, 4 to 8 asks, statuses following
 `applies_to` plus 30% customers who volunteered the answer) are bulk-inserted as the service stores them;
+the dashboard's per-day rollup is filled from the same rows by `app.calls.rollup`, as the service does;
 then the dashboard's queries and a trim proposal run, each timed as the median of a few runs.
 """
 
@@ -22,9 +23,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sqlalchemy import insert  # noqa: E402
+from sqlalchemy import func, insert  # noqa: E402
+from sqlmodel import select  # noqa: E402
 
-from app.calls.models import Call, CallItem, CallQuestion, CallReason  # noqa: E402
+from app.calls import rollup  # noqa: E402
+from app.calls.models import Call, CallItem, CallQuestion, CallReason, VerdictDay  # noqa: E402
 from app.checklists import service as checklist_service  # noqa: E402
 from app.core.config import Settings  # noqa: E402
 from app.core.db import dispose_engines, get_engine, migrate, session_scope  # noqa: E402
@@ -113,19 +116,27 @@ def load(settings: Settings, n: int) -> tuple[str, object]:
         )
     engine = get_engine(settings)
     buf: dict[str, list] = {"c": [], "q": [], "i": [], "r": []}
+    deltas = rollup.new_deltas()
 
     def flush() -> None:
+        """One transaction per batch: the rows and their rollup deltas, as `store_result` writes them."""
+        nonlocal deltas
         with engine.begin() as conn:
             for key, table in (("c", Call), ("q", CallQuestion), ("i", CallItem), ("r", CallReason)):
                 if buf[key]:
                     conn.execute(insert(table), buf[key])
                     buf[key] = []
+            rollup.apply(conn, deltas)
+        deltas = rollup.new_deltas()
 
     for call, qs, states, reason in _rows(n, tid, checklist):
         buf["c"].append(call)
         buf["q"].extend(qs)
         buf["i"].extend(states)
         buf["r"].append(reason)
+        facts = [(q["item"], q["status"], q["seconds"]) for q in qs]
+        facts += [(i["item"], rollup.MISSING, None) for i in states if i["state"] == rollup.MISSING]
+        rollup.tally(rollup.Scope.of(call), [reason["reason"]], facts, 1, deltas)
         if len(buf["c"]) >= BATCH:
             flush()
     flush()
@@ -147,17 +158,15 @@ def run(settings: Settings, n: int, label: str) -> dict:
     load_s = time.perf_counter() - t0
     f = dashboard.DashboardFilters(checklist="roadside", version=checklist.version)
 
-    def dash():  # noqa: ANN202
-        with session_scope(settings) as s:
-            return dashboard.dashboard(session=s, tenant_id=tid, f=f)
+    f_agent = dashboard.DashboardFilters(checklist="roadside", version=checklist.version, agent="agent7")
 
-    def dash_agent():  # noqa: ANN202
+    def dash(use_rollup: bool = True):  # noqa: ANN202
         with session_scope(settings) as s:
-            return dashboard.dashboard(
-                session=s,
-                tenant_id=tid,
-                f=dashboard.DashboardFilters(checklist="roadside", version=checklist.version, agent="agent7"),
-            )
+            return dashboard.dashboard(session=s, tenant_id=tid, f=f, use_rollup=use_rollup)
+
+    def dash_agent(use_rollup: bool = True):  # noqa: ANN202
+        with session_scope(settings) as s:
+            return dashboard.dashboard(session=s, tenant_id=tid, f=f_agent, use_rollup=use_rollup)
 
     def trim():  # noqa: ANN202
         with session_scope(settings) as s:
@@ -167,15 +176,24 @@ def run(settings: Settings, n: int, label: str) -> dict:
             return propose(obs)
 
     dash_s, d = timed(dash)
-    agent_s, _ = timed(dash_agent)
+    agent_s, d_agent = timed(dash_agent)
+    rows_s, d_rows = timed(lambda: dash(False), runs=1)  # the verdict-row queries, for comparison
+    rows_agent_s, d_agent_rows = timed(lambda: dash_agent(False), runs=1)
+    if d.model_dump() != d_rows.model_dump() or d_agent.model_dump() != d_agent_rows.model_dump():
+        raise SystemExit("the rollup's dashboard differs from the verdict rows' dashboard")
     trim_s, prop = timed(trim)
+    with session_scope(settings) as s:
+        rollup_rows = s.exec(select(func.count()).select_from(VerdictDay).where(VerdictDay.tenant_id == tid)).one()
     return {
         "backend": label,
         "calls": d.calls,
         "questions": d.questions,
+        "rollup_rows": int(rollup_rows),
         "load_s": round(load_s, 1),
         "dashboard_s": round(dash_s, 3),
         "dashboard_one_agent_s": round(agent_s, 3),
+        "dashboard_rows_s": round(rows_s, 3),
+        "dashboard_one_agent_rows_s": round(rows_agent_s, 3),
         "trim_s": round(trim_s, 3),
         "changes": sum(1 for x in prop.decisions if x.actions),
     }
