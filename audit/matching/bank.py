@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+import torch  # its top-k is several times faster than numpy's argpartition on rows of 20,000 similarities
 
 from audit.languages.base import Encoder
 
@@ -67,13 +68,14 @@ class Bank:
         """
         k = min(K, len(self.vecs))
         tops, sims_out = [], []
+        bank = torch.from_numpy(np.ascontiguousarray(self.vecs, dtype=np.float32))
         for a in range(0, queries.shape[0], chunk):
-            sims = queries[a : a + chunk] @ self.vecs.T
+            sims = torch.from_numpy(np.ascontiguousarray(queries[a : a + chunk], dtype=np.float32)) @ bank.T
             if exclude_service is not None and exclude_service in self.service_names:
-                sims[:, self.services == self.service_names.index(exclude_service)] = -1.0
-            top = np.argpartition(-sims, k - 1, axis=1)[:, :k]
-            tops.append(top)
-            sims_out.append(np.take_along_axis(sims, top, axis=1))
+                sims[:, torch.from_numpy(self.services == self.service_names.index(exclude_service))] = -1.0
+            values, top = torch.topk(sims, k, dim=1)
+            tops.append(top.numpy().astype(np.int64))
+            sims_out.append(values.numpy())
         if not tops:
             return np.zeros((0, k), dtype=np.int64), np.zeros((0, k), dtype=np.float32)
         return np.vstack(tops), np.vstack(sims_out)
