@@ -27,6 +27,7 @@ class CallStatus(StrEnum):
 
 
 _SCOPE = ("tenant_id", "checklist_id", "checklist_version")
+_COUNTED = ("checklist_version", "status", "call_at")
 
 
 def _call_fk() -> Any:
@@ -40,8 +41,9 @@ class Call(SQLModel, table=True):
         Index("ix_calls_tenant_page", "tenant_id", "created_at", "id"),
         Index("ix_calls_tenant_call_at", "tenant_id", "call_at"),
         Index("ix_calls_checklist_status", *_SCOPE, "status", "call_at"),
-        Index("ix_calls_tenant_agent", "tenant_id", "checklist_id", "agent_id"),
-        Index("ix_calls_tenant_queue", "tenant_id", "checklist_id", "queue"),
+        # agent / queue filters; version, status and time make the dashboard's call count index-only (0004)
+        Index("ix_calls_tenant_agent", "tenant_id", "checklist_id", "agent_id", *_COUNTED),
+        Index("ix_calls_tenant_queue", "tenant_id", "checklist_id", "queue", *_COUNTED),
     )
 
     # Columns

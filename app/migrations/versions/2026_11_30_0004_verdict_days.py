@@ -1,4 +1,4 @@
-"""verdict_days: the dashboard's per-day rollup of verdict rows, backfilled from the stored rows
+"""verdict_days: the dashboard's per-day rollup of verdict rows, backfilled; wider agent/queue call indexes
 
 Revision ID: 0004_verdict_days
 Revises: 0003_call_filters
@@ -41,6 +41,14 @@ def upgrade() -> None:
         ),
     )
     _backfill()
+    _widen_call_filter_indexes(("checklist_version", "status", "call_at"))
+
+
+def _widen_call_filter_indexes(extra: tuple[str, ...]) -> None:
+    """The dashboard's count of one agent's (queue's) audited calls reads the index alone, not every call."""
+    for name, column in (("ix_calls_tenant_agent", "agent_id"), ("ix_calls_tenant_queue", "queue")):
+        op.drop_index(name, table_name="calls")
+        op.create_index(name, "calls", ["tenant_id", "checklist_id", column, *extra])
 
 
 def _backfill() -> None:
@@ -74,4 +82,5 @@ def _backfill() -> None:
 
 
 def downgrade() -> None:
+    _widen_call_filter_indexes(())
     op.drop_table("verdict_days")
