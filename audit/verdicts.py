@@ -137,7 +137,7 @@ def reason_scores(cv: CallView, kv: ChecklistView, p_reason: np.ndarray, rows: l
 # a sentence holding a value of a kind that only one item asks for gives that item at least this clearly
 TYPED_VALUE = 0.5
 TYPED_VALUE_COS = 0.3
-UNIQUE_KINDS = ("location", "address", "phone", "email", "money", "name", "count", "duration")
+UNIQUE_KINDS = ("location", "address", "phone", "email", "money", "name", "count", "duration", "date", "time")
 
 
 def typed_values(cv: CallView, kv: ChecklistView, p_sentences: np.ndarray) -> np.ndarray:
