@@ -141,3 +141,15 @@ def number_runs(
     if groups:
         runs.append(NumRun(tuple(groups)))
     return runs
+
+
+def with_digits(text: str, runs: list[NumRun]) -> str:
+    """The text with each run of spoken numbers written as its digits ("пять-один-три" -> "513"), so that a
+    spoken phone number embeds like a written one."""
+    out, pos = [], 0
+    for run in runs:
+        out.append(text[pos : run.start])
+        out.append(run.digits)
+        pos = run.end
+    out.append(text[pos:])
+    return "".join(out)

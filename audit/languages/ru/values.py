@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from audit.languages.base import Value
 from audit.languages.en.values import item_kinds as english_item_kinds
-from audit.languages.numwords import NumRun, NumWord, number_runs
+from audit.languages.numwords import NumRun, NumWord, number_runs, with_digits
 from audit.languages.ru.morph import lemma, parses, words, yo
 
 _UNITS = "ноль один два три четыре пять шесть семь восемь девять".split()
@@ -99,13 +99,7 @@ def spoken_runs(text: str) -> list[NumRun]:
 @lru_cache(maxsize=100_000)
 def digits_for_number_words(text: str) -> str:
     """The text with each run of spoken numbers written as its digits ("пять-один-три" -> "513")."""
-    out, pos = [], 0
-    for run in spoken_runs(text):
-        out.append(text[pos : run.start])
-        out.append(run.digits)
-        pos = run.end
-    out.append(text[pos:])
-    return "".join(out)
+    return with_digits(text, spoken_runs(text))
 
 
 def _month(word: str) -> int | None:
