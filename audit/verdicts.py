@@ -79,15 +79,17 @@ INFO_REVEALS_REASON = 0.6
 
 
 def reasons_from_information(cv: CallView, kv: ChecklistView, p_sentences: np.ndarray,
-                             chosen: list[int], best: np.ndarray) -> list[tuple[int, int]]:
-    """Reasons the customer pursues by giving what only they need: (reason, utterance) pairs.
+                             chosen: list[int]) -> list[tuple[int, int, float]]:
+    """Reasons the customer pursues by giving what only they need: (reason, utterance, probability).
 
     "Ok, now transfer 550 bucks to Philip" may read only faintly like "send money to someone", but it gives
     the amount and the recipient, which only a transfer needs. A bare "yes", "no" or "I don't know" shows
     nothing: it may answer a question that did not apply.
     """
+    if len(kv.reason_ids) < 2:
+        return []
     index = {r: k for k, r in enumerate(kv.reason_ids)}
-    found: list[tuple[int, int]] = []
+    found: list[tuple[int, int, float]] = []
     have = set(chosen)
     for s, sent in enumerate(cv.customer_sentences):
         j = sent.utterance
@@ -98,11 +100,11 @@ def reasons_from_information(cv: CallView, kv: ChecklistView, p_sentences: np.nd
             if not kinds & (kv.item_kinds[i] - {"yes_no", "dont_know"}):
                 continue  # only a value of the kind the item asks for shows it
             applies = [index[r] for r in kv.checklist.items[i].applies_to or [] if r in index]
-            if len(applies) != 1 or len(kv.reason_ids) < 2 or have & set(applies):
+            if len(applies) != 1 or applies[0] in have:
                 continue  # only an item that serves one reason alone points at it
-            r = max(applies, key=lambda r: best[r])
+            r = applies[0]
             have.add(r)
-            found.append((r, j))
+            found.append((r, j, float(p_sentences[s, i])))
     return found
 
 
@@ -116,10 +118,10 @@ def reason_scores(cv: CallView, kv: ChecklistView, p_reason: np.ndarray, rows: l
     if len(kv.reason_ids) == 1:
         chosen = [0]
     if p_sentences is not None and rows:
-        for r, j in reasons_from_information(cv, kv, p_sentences, chosen, best):
+        for r, j, p in reasons_from_information(cv, kv, p_sentences, chosen):
             chosen.append(r)
             where[r] = rows.index(j)
-            best[r] = max(best[r], float(p_sentences[[s.utterance == j for s in cv.customer_sentences]].max()))
+            best[r] = max(best[r], p)
     meta_reason = str(cv.transcript.metadata.get("reason", "")).strip()
     if meta_reason in kv.reason_ids and kv.reason_ids.index(meta_reason) not in chosen:
         chosen.append(kv.reason_ids.index(meta_reason))
