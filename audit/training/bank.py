@@ -59,8 +59,7 @@ def main(argv: list[str] | None = None) -> int:
                 sents = [utt.text[s:e] for s, e in spans]
                 labels = {}
                 for it in ex.informs.get(u, []):
-                    words = [w.lower() for w in ex.inform_words.get(u, {}).get(it, []) if w.strip()]
-                    hits = [k for k, s in enumerate(sents) if any(w in s.lower() for w in words)]
+                    hits = ex.sentences_giving(u, it, sents)
                     if not hits:
                         names = set(lang.tokens(desc[it] + " " + ex.checklist.item(it).question))
                         hits = [max(range(len(sents)), key=lambda k: len(set(lang.tokens(sents[k])) & names))]

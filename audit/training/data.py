@@ -29,6 +29,16 @@ class Example:
     def language(self) -> str:
         return self.transcript.language or self.checklist.language
 
+    def sentences_giving(self, utterance: int, item: str, sentences: list[str]) -> list[int]:
+        """Which of an utterance's sentences hold the annotated words that give the item.
+
+        Words that run over two sentences mark each sentence they contain. Empty when the words were never
+        written or do not appear (an SGD value normalised away from its wording): the caller decides then.
+        """
+        words = [w.lower() for w in self.inform_words.get(utterance, {}).get(item, []) if w.strip()]
+        hits = [k for k, s in enumerate(sentences) if any(w in s.lower() for w in words)]
+        return hits or [k for k, s in enumerate(sentences) if s.strip() and any(s.lower() in w for w in words)]
+
 
 def load_set(set_dir: Path, limit: int | None = None, weight: float = 1.0) -> list[Example]:
     ann: dict[str, list[dict]] = defaultdict(list)

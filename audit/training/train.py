@@ -115,10 +115,7 @@ def info_labels(ex: Example, sentences: list, score: np.ndarray, item_ids: list[
             continue
         for it in items:
             i = item_ids.index(it)
-            words = [w.lower() for w in ex.inform_words.get(u, {}).get(it, []) if w.strip()]
-            hits = [k for k in rows if any(w in sentences[k].text.lower() for w in words)]
-            if not hits:  # words that span two sentences, or were never written
-                hits = [k for k in rows if any(sentences[k].text.lower() in w for w in words)]
+            hits = [rows[k] for k in ex.sentences_giving(u, it, [sentences[k].text for k in rows])]
             for k in hits or [max(rows, key=lambda k: score[k, i])]:
                 y[k, i] = 1
     return y
