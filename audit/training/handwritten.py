@@ -62,6 +62,9 @@ def derive_call(t: Transcript, c: Checklist, rows: list[dict]) -> tuple[list[dic
             for key, ids in row["metadata"].items():
                 if key not in t.metadata:
                     raise AnnotationError(f"{where}: metadata key {key!r} is not in the call's metadata")
+                unknown = [i for i in ids if i not in items]
+                if unknown:
+                    raise AnnotationError(f"{where}: metadata key {key!r}: unknown item {unknown[0]!r}")
                 meta_items |= set(ids)
             continue
         u = row.get("utterance")
@@ -75,7 +78,7 @@ def derive_call(t: Transcript, c: Checklist, rows: list[dict]) -> tuple[list[dic
         if speaker == "customer" and ("intent" not in row or "informs" not in row):
             raise AnnotationError(f"{where}: utterance {u} is the customer's and needs `intent` and `informs`")
         ids = row.get("requests", []) + list(row.get("informs", {}))
-        bad = [i for i in ids if i not in items] + [i for i in meta_items if i not in items]
+        bad = [i for i in ids if i not in items]
         if bad:
             raise AnnotationError(f"{where}: utterance {u}: unknown item {bad[0]!r}")
         if speaker == "customer" and row["intent"] != "NONE" and row["intent"] not in reason_ids:
@@ -149,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     try:
         n_calls, n_gold = derive(args.set_dir)
-    except (AnnotationError, ValueError, KeyError) as e:
+    except (ValueError, KeyError) as e:  # AnnotationError and pydantic's ValidationError are ValueErrors
         print(f"error: {e}", file=sys.stderr)
         return 2
     print(f"{n_calls} calls, {n_gold} gold questions written to {args.set_dir}")
