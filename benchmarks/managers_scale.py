@@ -35,6 +35,7 @@ from app.managers import dashboard, trim_service  # noqa: E402
 from app.managers.models import ProposalFilters  # noqa: E402
 from app.tenants import service as tenant_service  # noqa: E402
 from audit.trim import propose  # noqa: E402
+from benchmarks.synthetic_calls import done_call_row  # noqa: E402
 
 BATCH = 5000
 
@@ -78,28 +79,7 @@ def _rows(n: int, tenant_id: str, checklist, seed: int = 7):  # noqa: ANN001, AN
         for it in items:
             if it not in asked and rnd.random() < 0.2:
                 states.append({**common, "item": it.id, "state": rnd.choice(["covered", "missing"])})
-        waste = sum(1 for q in qs if q["status"] != "needed")
-        call = {
-            "id": cid,
-            "tenant_id": tenant_id,
-            "agent_id": agent,
-            "queue": queue,
-            "call_at": at,
-            "started_at": at,
-            "labels": {},
-            "checklist_id": checklist.id,
-            "checklist_version": checklist.version,
-            "status": "done",
-            "source": "transcript",
-            "redacted": True,
-            "questions_asked": len(qs),
-            "waste_count": waste,
-            "has_waste": waste > 0,
-            "waste_seconds": sum(q["seconds"] for q in qs if q["status"] != "needed"),
-            "created_at": at,
-            "updated_at": at,
-            "completed_at": at,
-        }
+        call = done_call_row(cid, tenant_id, agent, queue, at, checklist, qs)
         yield call, qs, states, {"call_id": cid, "tenant_id": tenant_id, "reason": reason, "confidence": 0.9}
 
 

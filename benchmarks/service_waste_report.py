@@ -34,6 +34,7 @@ from app.core.db import dispose_engines, get_engine, migrate, session_scope  # n
 from app.reports.models import WasteFilters  # noqa: E402
 from app.reports.service import waste_report  # noqa: E402
 from app.tenants import service as tenant_service  # noqa: E402
+from benchmarks.synthetic_calls import done_call_row  # noqa: E402
 
 BATCH = 5000
 
@@ -81,28 +82,7 @@ def synthetic(n: int, tenant_id: str, checklist, seed: int = 11):  # noqa: ANN00
             }
             for i in checklist.items
         ]
-        waste = [q for q in questions if q["status"] != "needed"]
-        call = {
-            "id": cid,
-            "tenant_id": tenant_id,
-            "agent_id": common["agent_id"],
-            "queue": common["queue"],
-            "started_at": at,
-            "call_at": at,
-            "labels": {},
-            "checklist_id": checklist.id,
-            "checklist_version": checklist.version,
-            "status": "done",
-            "source": "transcript",
-            "redacted": True,
-            "questions_asked": len(questions),
-            "waste_count": len(waste),
-            "waste_seconds": sum(q["seconds"] for q in waste),
-            "has_waste": bool(waste),
-            "created_at": at,
-            "updated_at": at,
-            "completed_at": at,
-        }
+        call = done_call_row(cid, tenant_id, common["agent_id"], common["queue"], at, checklist, questions)
         reasons_rows = [
             {"call_id": cid, "tenant_id": tenant_id, "reason": r, "confidence": 0.9} for r in call_reasons
         ]
