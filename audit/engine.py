@@ -20,6 +20,7 @@ from audit.matching.model import Scorers
 from audit.matching.view import (
     CallView,
     ChecklistView,
+    Texts,
     build_call_view,
     build_checklist_view,
     call_texts,
@@ -27,7 +28,16 @@ from audit.matching.view import (
 )
 from audit.report import ChecklistRef, Report, summarize
 from audit.transcript import Transcript
-from audit.verdicts import Ask, constrain_info, item_statuses, question_verdicts, reason_scores, typed_values
+from audit.verdicts import (
+    Ask,
+    closing_answers,
+    closing_offers,
+    constrain_info,
+    item_statuses,
+    question_verdicts,
+    reason_scores,
+    typed_values,
+)
 
 # metadata: a key matches an item when their texts are this similar (or a distinct typed value fits and nearly so)
 META_COS = 0.7
@@ -64,6 +74,7 @@ class AuditEngine:
             lang = get_language(code)
             lang.encoder().encode(["warm up"])
             lang.fast_encoder().encode(["warm up"])
+            lang.reason_encoder().encode(["warm up"])
             lang.example_banks()
             self.scorers_for(lang)
 
@@ -74,19 +85,14 @@ class AuditEngine:
     def audit_many(self, calls: list[tuple[Transcript, Checklist | None]]) -> list[Report]:
         """Audit several calls, embedding their texts in shared batches."""
         langs = [self._language_for(t, c) for t, c in calls]
-        by_lang: dict[str, tuple[list[str], list[str]]] = {}
+        by_lang: dict[str, Texts] = {}
         for (t, c), lang in zip(calls, langs, strict=True):
-            texts, shapes = by_lang.setdefault(lang.code, ([], []))
-            more, more_shapes = call_texts(t, lang)
-            texts += more
-            shapes += more_shapes
+            texts = by_lang.setdefault(lang.code, Texts())
+            texts.add(call_texts(t, lang))
             if c is not None:
-                more, more_shapes = item_texts(c)
-                texts += more
-                shapes += more_shapes
-        for code, (texts, shapes) in by_lang.items():
-            get_language(code).encoder().encode(texts)
-            get_language(code).fast_encoder().encode(shapes)
+                texts.add(item_texts(c))
+        for code, texts in by_lang.items():
+            texts.encode(get_language(code))
         views = [build_call_view(t, lang) for (t, _), lang in zip(calls, langs, strict=True)]
         for code in by_lang:
             audited = [v for (_, c), v in zip(calls, views, strict=True) if c is not None]
@@ -122,7 +128,7 @@ class AuditEngine:
         sc = self.scorers_for(lang)
         n_utt = len(t.utterances)
         # which sentence asks which item
-        p_ask = sc.ask.predict(ask_features(cv, kv))
+        p_ask = closing_offers(cv, kv, sc.ask.predict(ask_features(cv, kv)))
         asks = self._pick_asks(cv, p_ask, sc.ask.threshold)
         utt_ask = np.zeros((n_utt, len(kv.item_ids)), dtype=np.float32)
         for s, sent in enumerate(cv.agent_sentences):
@@ -130,6 +136,7 @@ class AuditEngine:
         # which customer utterance gives which item's information
         cust = [i for i, u in enumerate(t.utterances) if u.speaker == "customer"]
         p_sentences = typed_values(cv, kv, sc.info.predict(info_features(cv, kv, utt_ask)))
+        p_sentences = closing_answers(cv, kv, p_sentences, utt_ask, sc.ask.threshold)
         p_info = by_utterance(cv, p_sentences)
         p_info = constrain_info(p_info, utt_ask, sc.ask.threshold, cust)
         meta = self._metadata_matches(cv, kv)

@@ -161,6 +161,40 @@ def typed_values(cv: CallView, kv: ChecklistView, p_sentences: np.ndarray) -> np
     return out
 
 
+def closing_offers(cv: CallView, kv: ChecklistView, p_ask: np.ndarray) -> np.ndarray:
+    """Only a sentence that offers further help asks a closing item ("anything else I can help with?").
+
+    The opening "How can I help you?" reads much like it, but it is the greeting, not the checklist's
+    closing question.
+    """
+    closing = np.array(kv.item_closing, dtype=bool)
+    if not closing.any() or p_ask.size == 0:
+        return p_ask
+    offers = np.array([cv.language.is_closing_offer(s.text) for s in cv.agent_sentences], dtype=bool)
+    out = p_ask.copy()
+    out[np.ix_(~offers, closing)] = 0.0
+    return out
+
+
+def closing_answers(cv: CallView, kv: ChecklistView, p_sentences: np.ndarray, utt_ask: np.ndarray,
+                    ask_threshold: float) -> np.ndarray:
+    """A closing item is answered only in reply to it: what the customer came for does not answer
+    "anything else?", however much it says."""
+    closing = np.where(kv.item_closing)[0]
+    if not len(closing) or p_sentences.size == 0:
+        return p_sentences
+    out = p_sentences.copy()
+    utts = cv.transcript.utterances
+    for k, sent in enumerate(cv.customer_sentences):
+        prev = sent.utterance - 1
+        while prev >= 0 and utts[prev].speaker != "agent":
+            prev -= 1
+        for i in closing:
+            if prev < 0 or utt_ask[prev, i] < ask_threshold:
+                out[k, i] = 0.0
+    return out
+
+
 # an utterance that answers the agent's question about one item gives another item only this clearly
 OTHER_ITEM = 0.85
 # and any utterance gives at most this many items unless clearly

@@ -43,6 +43,11 @@ class MiniLMEncoder:
 
     def __init__(self, device: str = "cpu") -> None:
         from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as hf_logging
+
+        # a CLI user should see the report, not the loader's progress bar and key-by-key load table
+        hf_logging.set_verbosity_error()
+        hf_logging.disable_progress_bar()
 
         self._model = SentenceTransformer(str(minilm_path()), device=device)
 

@@ -82,6 +82,14 @@ class Language(ABC):
         """
         return self.encoder()
 
+    def reason_encoder(self) -> Encoder:
+        """The encoder that reads what a call is about: customer turns against the reasons' descriptions.
+
+        Reasons are few and customer turns short, so a language may spend a slower, finer encoder here than
+        on the thousands of sentence comparisons the other decisions make. The default is `encoder()`.
+        """
+        return self.encoder()
+
     @abstractmethod
     def sentences(self, text: str) -> list[tuple[int, int]]:
         """Character spans of the sentences (or clauses that stand alone as asks) of one utterance."""
@@ -120,6 +128,15 @@ class Language(ABC):
         Optional: without patterns, customer focus is recognised from the cue sentences alone.
         """
         return {}
+
+    def is_closing_offer(self, sentence: str) -> bool:
+        """Whether a sentence offers further help before closing ("Is there anything else I can do?").
+
+        A checklist's closing item is asked only by such a sentence (the opening "How can I help?" is not
+        one) and is never answered before it is asked: what the customer came for does not answer it.
+        The default recognises none, so a language without the pattern treats closing items like others.
+        """
+        return False
 
     @abstractmethod
     def why(self, key: str, **fields: str) -> str:

@@ -158,3 +158,52 @@ def test_when_metadata_shares_only_a_word_with_an_item_then_it_does_not_answer_i
         metadata={"account_number": "8830441792"},
     ), bank_checklist)
     assert _status(report, 1, "passcode") == "needed"
+
+
+PHARMACY = """
+id: pharmacy_test
+name: Pharmacy line (test)
+version: 1
+language: en
+reasons:
+  - {id: refill, description: "The caller asks for a new fill of an existing prescription held at this pharmacy"}
+  - {id: insurance, description: "The patient's insurance rejected a prescription claim"}
+  - {id: side_effects, description: "The caller asks the pharmacist about side effects of a medication"}
+items:
+  - {id: rx_number, question: "What is the prescription number on the label?", description: "Prescription number",
+     applies_to: [refill]}
+  - {id: insurer, question: "Which insurance company are you with?", description: "The patient's insurer",
+     applies_to: [insurance]}
+  - {id: anything_else, question: "Is there anything else I can help you with today?",
+     description: "Closing question"}
+"""
+
+
+@pytest.fixture(scope="module")
+def pharmacy(engine: AuditEngine):
+    from audit import parse_checklist
+
+    return engine.audit(_call(
+        ("agent", "Good afternoon, Copperleaf Pharmacy, this is Ezra. How can I help you?"),
+        ("customer", "Yes, hello. I need a refill on my, uh, lisinopril. I've got maybe two left, and I'd like "
+                     "to pick it up Thursday, my neighbour drives me."),
+        ("agent", "Sure. What's the prescription number on the label?"),
+        ("customer", "It says R X 6 0 4 4 1 9 8."),
+        ("agent", "It'll be ready Thursday. Which insurance company are you with?"),
+        ("customer", "Same as always."),
+        ("agent", "Okay. Is there anything else I can help you with today?"),
+        ("customer", "No, that's all, thank you."),
+    ), parse_checklist(PHARMACY, where="pharmacy_test"))
+
+
+def test_when_customer_words_differ_from_reason_description_then_meaning_still_finds_it(pharmacy) -> None:
+    assert pharmacy.reasons == ["refill"], "'a refill on my lisinopril' is a new fill of a prescription"
+    assert _status(pharmacy, 4, "insurer") == "irrelevant"
+
+
+def test_when_greeting_offers_help_then_it_is_not_the_closing_item(pharmacy) -> None:
+    assert _status(pharmacy, 0, "anything_else") is None
+
+
+def test_when_customer_said_a_lot_first_then_closing_offer_is_still_needed(pharmacy) -> None:
+    assert _status(pharmacy, 6, "anything_else") == "needed"

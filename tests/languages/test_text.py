@@ -1,4 +1,5 @@
-"""Russian and Turkish text handling: sentences, lemmas, question-likeness, why sentences, focus patterns."""
+"""Text handling per language: sentences, lemmas, question-likeness, closing offers, why sentences,
+focus patterns."""
 
 from __future__ import annotations
 
@@ -76,3 +77,19 @@ def test_when_focus_cues_read_then_every_kind_and_neutral_has_examples(lang):
     kinds = {c.kind: c.examples for c in lang.focus_cues()}
     assert set(kinds) == {c.kind for c in EN.focus_cues()}
     assert all(len(v) >= 10 for v in kinds.values())
+
+
+@pytest.mark.parametrize(("lang", "sentence", "closing"), [
+    (EN, "Is there anything else I can help you with today?", True),
+    (EN, "Any other questions for me?", True),
+    (EN, "How can I help you?", False),
+    (RU, "Могу ли я ещё чем-то помочь?", True),
+    (RU, "Остались ли у вас вопросы?", True),
+    (RU, "Чем могу помочь?", False),
+    (TR, "Size yardımcı olabileceğim başka bir konu var mı?", True),
+    (TR, "Size nasıl yardımcı olabilirim?", False),
+    (TR, "Size ulaşabileceğimiz başka bir numara var mı?", False),
+])
+def test_when_agent_offers_more_help_then_closing_offer_but_not_the_greeting(lang, sentence, closing):
+    assert lang.is_closing_offer(sentence) is closing
+

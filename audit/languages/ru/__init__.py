@@ -28,13 +28,23 @@ _REQUEST = re.compile(
 )
 
 
+# "Могу ли я ещё чем-то помочь?", "Что-нибудь ещё?", "Остались вопросы?" (ё read as е)
+_CLOSING = re.compile(
+    r"(?:ещ[её]\s+(?:чем|что|какие|какой|вопрос)|(?:чем|что)-?(?:то|нибудь|либо)\s+ещ[её]|"
+    r"(?:друг(?:ие|их)|ещ[её])\s+(?:какие-?(?:то|нибудь)\s+)?вопрос|остал\w*\b.{0,24}вопрос|это вс[её]\b)")
+
+
 class Russian(EncodedLanguage):
     code = "ru"
     name = "Russian"
+    closing_pattern = _CLOSING
 
     def __init__(self) -> None:
         super().__init__(lemmas=content_lemmas, find_values=find_values, item_kinds=item_kinds,
                          number_words=digits_for_number_words, question=_is_question, focus=focus, why=WHY)
+
+    def _lower(self, text: str) -> str:
+        return yo(text.lower())
 
 
 def _is_question(sentence: str) -> float:

@@ -25,13 +25,21 @@ _REQUEST = re.compile(
 )
 
 
+# "Başka yardımcı olabileceğim bir konu var mı?", "Başka bir şey var mı?", "Başka sorunuz var mı?"
+_CLOSING = re.compile(r"\bbaşka\s+(?:bir\s+)?(?:şey|konu|soru|talep|isteğ|yardım|sorun)|\bbaşka\s.*\byardımcı")
+
+
 class Turkish(EncodedLanguage):
     code = "tr"
     name = "Turkish"
+    closing_pattern = _CLOSING
 
     def __init__(self) -> None:
         super().__init__(lemmas=content_lemmas, find_values=find_values, item_kinds=item_kinds,
                          number_words=digits_for_number_words, question=_is_question, focus=focus, why=WHY)
+
+    def _lower(self, text: str) -> str:
+        return lower(text)
 
 
 def _is_question(sentence: str) -> float:
