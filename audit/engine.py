@@ -20,7 +20,6 @@ from audit.matching.model import Scorers
 from audit.matching.view import (
     CallView,
     ChecklistView,
-    Texts,
     build_call_view,
     build_checklist_view,
     call_texts,
@@ -74,7 +73,6 @@ class AuditEngine:
             lang = get_language(code)
             lang.encoder().encode(["warm up"])
             lang.fast_encoder().encode(["warm up"])
-            lang.reason_encoder().encode(["warm up"])
             lang.example_banks()
             self.scorers_for(lang)
 
@@ -85,14 +83,19 @@ class AuditEngine:
     def audit_many(self, calls: list[tuple[Transcript, Checklist | None]]) -> list[Report]:
         """Audit several calls, embedding their texts in shared batches."""
         langs = [self._language_for(t, c) for t, c in calls]
-        by_lang: dict[str, Texts] = {}
+        by_lang: dict[str, tuple[list[str], list[str]]] = {}
         for (t, c), lang in zip(calls, langs, strict=True):
-            texts = by_lang.setdefault(lang.code, Texts())
-            texts.add(call_texts(t, lang))
+            texts, shapes = by_lang.setdefault(lang.code, ([], []))
+            more, more_shapes = call_texts(t, lang)
+            texts += more
+            shapes += more_shapes
             if c is not None:
-                texts.add(item_texts(c))
-        for code, texts in by_lang.items():
-            texts.encode(get_language(code))
+                more, more_shapes = item_texts(c)
+                texts += more
+                shapes += more_shapes
+        for code, (texts, shapes) in by_lang.items():
+            get_language(code).encoder().encode(texts)
+            get_language(code).fast_encoder().encode(shapes)
         views = [build_call_view(t, lang) for (t, _), lang in zip(calls, langs, strict=True)]
         for code in by_lang:
             audited = [v for (_, c), v in zip(calls, views, strict=True) if c is not None]

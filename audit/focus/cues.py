@@ -3,20 +3,29 @@ pattern groups compiled once.
 
 The classifier is what "recognised from meaning" rests on: a multinomial logistic regression over the
 language encoder's sentence vectors, trained on the language's own cue sentences (the four kinds plus neutral
-agent speech) each time a bank is built. It reads any sentence as a probability per cue kind, so detector
-thresholds are probabilities, comparable across encoders whose cosines sit in very different bands.
-Built once per language by `FocusAnalyzer` (tens of milliseconds); nothing is stored on disk.
+agent speech). It reads any sentence as a probability per cue kind, so detector thresholds are probabilities,
+comparable across encoders whose cosines sit in very different bands.
+
+Its fitted numbers ship in `audit/models/focus-<language>.json` (`python -m audit.training.focus` writes
+them), stamped with a fingerprint of the cue sentences, the encoder and the regularisation: a bank built from
+those inputs reads the file instead of fitting, which keeps scikit-learn (seconds to import) off the audit
+path. Edited cues no longer match the stamp and are fitted afresh, so the stored file is never used stale.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
-from sklearn.linear_model import LogisticRegression
 
 from audit.languages.base import Language
+
+MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+Classifier = tuple[tuple[str, ...], np.ndarray, np.ndarray, np.ndarray]  # kinds, weights, bias, center
 
 NEUTRAL = "neutral"  # cue kind of ordinary, helpful agent speech that focus kinds are contrasted with
 PREFILTER = "prefilter"  # pattern group gating which sentences are encoded at all
@@ -76,13 +85,25 @@ class CueBank:
         return [dict(zip(self.kinds, map(float, row), strict=True)) for row in probabilities]
 
 
-def build_bank(language: Language, regularization: float = REGULARIZATION) -> CueBank:
-    """Encode a language's cue sentences, fit the cue classifier and compile the pattern groups."""
-    cues = [cue for cue in language.focus_cues() if cue.examples]
-    texts = [text for cue in cues for text in cue.examples]
-    labels = [cue.kind for cue in cues for _ in cue.examples]
-    if len(set(labels)) < 2:
-        raise ValueError(f"language {language.code!r}: focus cues need examples of at least two kinds")
+def build_bank(language: Language, regularization: float = REGULARIZATION, models_dir: Path = MODELS_DIR) -> CueBank:
+    """The language's cue bank: the stored classifier when it was fitted on exactly these cues, else fitted now."""
+    texts, labels = _cue_sentences(language)
+    stamp = fingerprint(language, regularization)
+    stored = _load_classifier(models_dir / f"focus-{language.code}.json", stamp)
+    kinds, weights, bias, center = stored or fit_classifier(language, texts, labels, regularization)
+    patterns = {
+        name: re.compile("|".join(f"(?:{p})" for p in group))  # text is normalized: no IGNORECASE, 2x faster
+        for name, group in language.focus_patterns().items()
+        if group
+    }
+    return CueBank(kinds, weights, bias, center, patterns)
+
+
+def fit_classifier(language: Language, texts: list[str], labels: list[str],
+                   regularization: float = REGULARIZATION) -> Classifier:
+    """Encode the cue sentences and fit the classifier: (kinds, weights, bias, center)."""
+    from sklearn.linear_model import LogisticRegression
+
     matrix = np.asarray(language.fast_encoder().encode(texts), dtype=np.float32)
     # Sentence vectors of one language share a large common direction (for averaged static embeddings most
     # of the cosine between any two sentences); removing the cues' mean keeps what tells the kinds apart.
@@ -91,13 +112,49 @@ def build_bank(language: Language, regularization: float = REGULARIZATION) -> Cu
     weights, bias = classifier.coef_, classifier.intercept_
     if len(classifier.classes_) == 2:  # binary fits keep one row: the softmax of (-w, w) is the same sigmoid
         weights, bias = np.vstack([-weights / 2, weights / 2]), np.array([-bias[0] / 2, bias[0] / 2])
-    patterns = {
-        name: re.compile("|".join(f"(?:{p})" for p in group))  # text is normalized: no IGNORECASE, 2x faster
-        for name, group in language.focus_patterns().items()
-        if group
-    }
     kinds = tuple(str(k) for k in classifier.classes_)
-    return CueBank(kinds, weights.astype(np.float32), bias.astype(np.float32), center, patterns)
+    return kinds, weights.astype(np.float32), bias.astype(np.float32), center.astype(np.float32)
+
+
+def fingerprint(language: Language, regularization: float = REGULARIZATION) -> str:
+    """What the classifier is a function of: encoder, regularisation, and every cue sentence with its kind."""
+    texts, labels = _cue_sentences(language)
+    h = hashlib.sha256(f"{language.fast_encoder().name}|{regularization}".encode())
+    for text, label in zip(texts, labels, strict=True):
+        h.update(f"\n{label}\t{text}".encode())
+    return h.hexdigest()
+
+
+def save_classifier(language: Language, models_dir: Path = MODELS_DIR,
+                    regularization: float = REGULARIZATION) -> Path:
+    """Fit the language's classifier and write it, stamped, to `focus-<language>.json`."""
+    texts, labels = _cue_sentences(language)
+    kinds, weights, bias, center = fit_classifier(language, texts, labels, regularization)
+    path = models_dir / f"focus-{language.code}.json"
+    path.write_text(json.dumps({
+        "fingerprint": fingerprint(language, regularization), "kinds": list(kinds),
+        "weights": weights.tolist(), "bias": bias.tolist(), "center": center.tolist(),
+    }), encoding="utf-8")
+    return path
+
+
+def _cue_sentences(language: Language) -> tuple[list[str], list[str]]:
+    cues = [cue for cue in language.focus_cues() if cue.examples]
+    texts = [text for cue in cues for text in cue.examples]
+    labels = [cue.kind for cue in cues for _ in cue.examples]
+    if len(set(labels)) < 2:
+        raise ValueError(f"language {language.code!r}: focus cues need examples of at least two kinds")
+    return texts, labels
+
+
+def _load_classifier(path: Path, stamp: str) -> Classifier | None:
+    if not path.exists():
+        return None
+    d = json.loads(path.read_text(encoding="utf-8"))
+    if d.get("fingerprint") != stamp:
+        return None
+    return (tuple(d["kinds"]), np.array(d["weights"], dtype=np.float32), np.array(d["bias"], dtype=np.float32),
+            np.array(d["center"], dtype=np.float32))
 
 
 def _unit(v: np.ndarray) -> np.ndarray:

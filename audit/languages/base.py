@@ -82,14 +82,6 @@ class Language(ABC):
         """
         return self.encoder()
 
-    def reason_encoder(self) -> Encoder:
-        """The encoder that reads what a call is about: customer turns against the reasons' descriptions.
-
-        Reasons are few and customer turns short, so a language may spend a slower, finer encoder here than
-        on the thousands of sentence comparisons the other decisions make. The default is `encoder()`.
-        """
-        return self.encoder()
-
     @abstractmethod
     def sentences(self, text: str) -> list[tuple[int, int]]:
         """Character spans of the sentences (or clauses that stand alone as asks) of one utterance."""

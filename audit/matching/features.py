@@ -24,8 +24,7 @@ INFO_FEATURES = (
     "short_answer", "prev_agent_cos", "knn_match", "knn_vote", "knn_gives",
     "cos_masked_desc", "cos_masked_combined", "item_yes_no", "item_untyped",
 )
-REASON_FEATURES = ("cos", "is_top", "margin", "lex", "cos_utt", "is_question", "cos_deep", "deep_is_top",
-                   "deep_margin")
+REASON_FEATURES = ("cos", "is_top", "margin", "lex", "cos_utt", "is_question")
 
 
 def _overlap(a: set[str], b: set[str]) -> float:
@@ -177,7 +176,6 @@ def reason_features(cv: CallView, kv: ChecklistView) -> np.ndarray:
     sims = cv.customer_vecs @ kv.reason_vecs.T if len(cv.customer_sentences) else np.zeros((0, n_r))
     utt_of = np.array([s.utterance for s in cv.customer_sentences])
     utt_sim = cv.utterance_vecs @ kv.reason_vecs.T
-    deep_sims = cv.customer_reason_vecs @ kv.reason_deep_vecs.T if len(cv.customer_sentences) else sims
     for j, u in enumerate(t.utterances):
         if u.speaker != "customer":
             continue
@@ -189,7 +187,4 @@ def reason_features(cv: CallView, kv: ChecklistView) -> np.ndarray:
             f[j, r, 3] = _overlap(cv.tokens[j], kv.reason_tokens[r])
         f[j, :, 4] = utt_sim[j]
         f[j, :, 5] = max(cv.language.is_question(u.text[a:b]) for a, b in cv.language.sentences(u.text))
-        deep = deep_sims[rows].max(axis=0) if rows.any() else np.zeros(n_r, dtype=np.float32)
-        deep_top, deep_margin = _top_margin(deep[None, :])
-        f[j, :, 6], f[j, :, 7], f[j, :, 8] = deep, deep_top[0], deep_margin[0]
     return f

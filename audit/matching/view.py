@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from audit.checklist import Checklist
-from audit.languages.base import Encoder, Language, Value
+from audit.languages.base import Language, Value
 from audit.transcript import Transcript
 
 
@@ -36,7 +36,6 @@ class ChecklistView:
     shape_combined_vecs: np.ndarray  # (items, d')
     reason_ids: list[str]
     reason_vecs: np.ndarray  # (reasons, d)
-    reason_deep_vecs: np.ndarray  # (reasons, d''): through the language's reason encoder
     item_kinds: list[set[str]]
     item_tokens: list[set[str]]
     question_tokens: list[set[str]]
@@ -54,7 +53,6 @@ class CallView:
     customer_sentences: list[Sentence]
     customer_vecs: np.ndarray  # (customer sentences, d)
     utterance_vecs: np.ndarray  # (utterances, d): whole utterances
-    customer_reason_vecs: np.ndarray  # (customer sentences, d''): through the language's reason encoder
     agent_masked_vecs: np.ndarray  # (agent sentences, d'): values replaced by their kinds, fast encoder
     customer_masked_vecs: np.ndarray  # (customer sentences, d')
     values: list[list[Value]]  # per utterance
@@ -65,47 +63,17 @@ class CallView:
     neighbours: dict[int, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
 
 
-@dataclass
-class Texts:
-    """Texts to embed, by the encoder that reads them, so many calls share one batch per encoder."""
-
-    meaning: list[str] = field(default_factory=list)  # `Language.encoder`
-    shapes: list[str] = field(default_factory=list)  # `Language.fast_encoder`: masked texts
-    reasons: list[str] = field(default_factory=list)  # `Language.reason_encoder`
-
-    def add(self, other: Texts) -> None:
-        self.meaning += other.meaning
-        self.shapes += other.shapes
-        self.reasons += other.reasons
-
-    def encode(self, lang: Language) -> None:
-        """Embed everything now; the languages' encoders cache by text, so views built next reuse it."""
-        lang.encoder().encode(self.meaning)
-        lang.fast_encoder().encode(self.shapes)
-        lang.reason_encoder().encode(self.reasons)
-
-
-def item_texts(checklist: Checklist) -> Texts:
-    """Every checklist text the encoders need."""
+def item_texts(checklist: Checklist) -> tuple[list[str], list[str]]:
+    """Every checklist text the encoders need: (for the meaning encoder, for the shape encoder)."""
     out: list[str] = []
     for it in checklist.items:
         out += it.phrasings()
         out += [it.description or it.question, f"{it.question} {it.description}".strip()]
-    reasons = [t for r in checklist.reasons for t in (r.description, *r.examples)]
+    for r in checklist.reasons:
+        out += [r.description, *r.examples]
     shapes = [t for it in checklist.items for t in (it.description or it.question,
                                                      f"{it.question} {it.description}".strip())]
-    return Texts(out + reasons, shapes, reasons)
-
-
-def _reason_vecs(enc: Encoder, checklist: Checklist) -> np.ndarray:
-    """One vector per reason: its description, or the best of it and its examples (max per dimension)."""
-    if not checklist.reasons:
-        return np.zeros((0, enc.encode(["x"]).shape[1]), dtype=np.float32)
-    rv = []
-    for r in checklist.reasons:
-        v = enc.encode([r.description, *r.examples])
-        rv.append(v.max(axis=0) if len(v) > 1 else v[0])
-    return np.stack(rv)
+    return out, shapes
 
 
 def build_checklist_view(checklist: Checklist, lang: Language) -> ChecklistView:
@@ -123,6 +91,14 @@ def build_checklist_view(checklist: Checklist, lang: Language) -> ChecklistView:
         q = d = c = np.zeros((0, dim), dtype=np.float32)
         ph = []
     reasons = checklist.reasons
+    if reasons:
+        rv = []
+        for r in reasons:
+            v = enc.encode([r.description, *r.examples])
+            rv.append(v.max(axis=0) if len(v) > 1 else v[0])
+        r_vecs = np.stack(rv)
+    else:
+        r_vecs = np.zeros((0, dim), dtype=np.float32)
     return ChecklistView(
         checklist=checklist,
         item_ids=[it.id for it in items],
@@ -133,8 +109,7 @@ def build_checklist_view(checklist: Checklist, lang: Language) -> ChecklistView:
         shape_description_vecs=fast.encode(descriptions),
         shape_combined_vecs=fast.encode(combined),
         reason_ids=[r.id for r in reasons],
-        reason_vecs=_reason_vecs(enc, checklist),
-        reason_deep_vecs=_reason_vecs(lang.reason_encoder(), checklist),
+        reason_vecs=r_vecs,
         item_kinds=[lang.value_kinds_for(f"{it.question} {it.description}") for it in items],
         item_tokens=[set(lang.tokens(f"{it.question} {it.description} {' '.join(it.variants)}")) for it in items],
         question_tokens=[set(lang.tokens(" ".join(it.phrasings()))) for it in items],
@@ -143,8 +118,8 @@ def build_checklist_view(checklist: Checklist, lang: Language) -> ChecklistView:
     )
 
 
-def call_texts(transcript: Transcript, lang: Language) -> Texts:
-    """Every call text the encoders need, for batching across calls."""
+def call_texts(transcript: Transcript, lang: Language) -> tuple[list[str], list[str]]:
+    """Every call text the encoders need, for batching across calls: (meaning texts, masked shape texts)."""
     out, shapes = [], []
     for u in transcript.utterances:
         out.append(u.text)
@@ -152,9 +127,7 @@ def call_texts(transcript: Transcript, lang: Language) -> Texts:
             out.append(u.text[s:e])
             shapes.append(lang.masked(u.text[s:e]))
     out += [_meta_text(k, v) for k, v in transcript.metadata.items() if _meta_usable(v)]
-    customer = [u.text[s:e] for u in transcript.utterances if u.speaker == "customer"
-                for s, e in lang.sentences(u.text)]
-    return Texts(out, shapes, customer)
+    return out, shapes
 
 
 def _meta_usable(v: object) -> bool:
@@ -181,7 +154,6 @@ def build_call_view(transcript: Transcript, lang: Language) -> CallView:
         customer_sentences=cust,
         customer_vecs=enc.encode([s.text for s in cust]),
         utterance_vecs=enc.encode([u.text for u in transcript.utterances]),
-        customer_reason_vecs=lang.reason_encoder().encode([s.text for s in cust]),
         agent_masked_vecs=fast.encode([lang.masked(s.text) for s in agent]),
         customer_masked_vecs=fast.encode([lang.masked(s.text) for s in cust]),
         values=[lang.values(u.text) for u in transcript.utterances],

@@ -39,9 +39,6 @@ class EnglishOnMultilingualEncoder(English):
     def fast_encoder(self):
         return multilingual_encoder()
 
-    def reason_encoder(self):
-        return multilingual_encoder()
-
     def example_banks(self) -> tuple:
         return no_example_banks(self.encoder().dim)
 

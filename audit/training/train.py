@@ -31,7 +31,7 @@ from audit.matching.features import (
     reason_features,
 )
 from audit.matching.model import WEIGHTS, Scorer, Scorers
-from audit.matching.view import Texts, build_call_view, build_checklist_view, call_texts, item_texts
+from audit.matching.view import build_call_view, build_checklist_view, call_texts, item_texts
 from audit.training.data import Example, load_set
 from audit.verdicts import call_reasons, constrain_info
 
@@ -153,14 +153,19 @@ def main(argv: list[str] | None = None) -> int:
     if len(encoders) != 1:
         raise SystemExit(f"scorers are fitted for one encoder; these languages use {sorted(encoders)}")
     enc = next(iter(langs.values())).encoder()
-    texts = Texts()
+    texts, shapes = [], []
     for ex in examples:
-        texts.add(call_texts(ex.transcript, langs[ex.language]))
+        more, more_shapes = call_texts(ex.transcript, langs[ex.language])
+        texts += more
+        shapes += more_shapes
     checklists = {ex.checklist.id: ex.checklist for ex in examples}
     for c in checklists.values():
-        texts.add(item_texts(c))
-    texts.encode(next(iter(langs.values())))
-    print(f"{len(examples)} calls, {len(texts.meaning)} texts embedded in {time.time() - t0:.1f}s", file=sys.stderr)
+        more, more_shapes = item_texts(c)
+        texts += more
+        shapes += more_shapes
+    enc.encode(texts)
+    next(iter(langs.values())).fast_encoder().encode(shapes)
+    print(f"{len(examples)} calls, {len(texts)} texts embedded in {time.time() - t0:.1f}s", file=sys.stderr)
     kvs = {(ex.language, ex.checklist.id): None for ex in examples}
     for code, cid in kvs:
         kvs[(code, cid)] = build_checklist_view(checklists[cid], langs[code])
