@@ -199,14 +199,20 @@ class AuditEngine:
                 continue
             key_words = set(lang.tokens(key.replace("_", " ")))
             kinds = {v.kind for v in lang.values(text)} | lang.value_kinds_for(key.replace("_", " "))
-            best = float(sims[m].max())
-            for i, item_id in enumerate(kv.item_ids):
-                s = float(sims[m, i])
-                named = bool(key_words) and key_words <= kv.item_tokens[i] | set(lang.tokens(item_id.replace("_", " ")))
-                typed = bool(kinds & kv.item_kinds[i] & DISTINCT_KINDS)
-                if s >= best - 0.05 and (named or s >= META_COS or (typed and s >= META_COS_TYPED)):
-                    if i not in out or out[i][1] < s:
-                        out[i] = (key, s)
+            named = [i for i, item_id in enumerate(kv.item_ids) if key_words
+                     and key_words <= kv.item_tokens[i] | set(lang.tokens(item_id.replace("_", " ")))]
+            if named:  # the key names an item ("account_number"): that one, however close others read
+                i = max(named, key=lambda i: (set(lang.tokens(kv.item_ids[i].replace("_", " "))) == key_words,
+                                              float(sims[m, i])))
+                candidates = [(i, float(sims[m, i]))]
+            else:
+                best = float(sims[m].max())
+                candidates = [(i, float(sims[m, i])) for i in range(len(kv.item_ids))
+                              if sims[m, i] >= best - 0.05 and (sims[m, i] >= META_COS or (
+                                  kinds & kv.item_kinds[i] & DISTINCT_KINDS and sims[m, i] >= META_COS_TYPED))]
+            for i, s in candidates:
+                if i not in out or out[i][1] < s:
+                    out[i] = (key, s)
         return out
 
 

@@ -207,3 +207,34 @@ def test_when_greeting_offers_help_then_it_is_not_the_closing_item(pharmacy) -> 
 
 def test_when_customer_said_a_lot_first_then_closing_offer_is_still_needed(pharmacy) -> None:
     assert _status(pharmacy, 6, "anything_else") == "needed"
+
+
+LOANS = """
+id: loans_test
+name: Loan servicing (test)
+version: 1
+language: en
+reasons:
+  - {id: pause, description: "Pause payments for a time because of hardship"}
+items:
+  - {id: ssn_last4, question: "What are the last four digits of your Social Security number?",
+     description: "Last four digits of the borrower's SSN, to verify identity"}
+  - {id: account_number, question: "Do you have your loan account number?",
+     description: "The borrower's loan account number, to find the account"}
+"""
+
+
+def test_when_metadata_key_names_an_item_then_it_answers_that_item_even_if_another_reads_closer(
+        engine: AuditEngine) -> None:
+    from audit import parse_checklist
+
+    report = engine.audit(_call(
+        ("customer", "Hi, I lost my job and need to pause my loan payments."),
+        ("agent", "Do you have your loan account number?"),
+        ("customer", "I put it in on the phone menu already."),
+        ("agent", "And the last four of your social?"),
+        metadata={"account_number": "8830 4417 92"},
+    ), parse_checklist(LOANS, where="loans_test"))
+    ask = next(q for q in report.questions if q.utterance == 1 and q.item == "account_number")
+    assert ask.status == "redundant" and "account_number" in ask.why and not ask.evidence, ask.why
+    assert _status(report, 3, "ssn_last4") == "needed"
