@@ -75,6 +75,9 @@ class AuditEngine:
             lang.fast_encoder().encode(["warm up"])
             lang.example_banks()
             self.scorers_for(lang)
+            from audit.focus import analyzer_for
+
+            analyzer_for(lang).bank  # noqa: B018 - builds the language's focus cue bank now
 
     def audit(self, transcript: Transcript, checklist: Checklist | None = None) -> Report:
         """Audit one call; without a checklist only customer focus is reported."""
