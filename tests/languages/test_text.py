@@ -83,6 +83,8 @@ def test_when_focus_cues_read_then_every_kind_and_neutral_has_examples(lang):
     (EN, "Is there anything else I can help you with today?", True),
     (EN, "Any other questions for me?", True),
     (EN, "How can I help you?", False),
+    (EN, "Anything further I can do for you?", True),
+    (RU, "Чем ещё могу помочь?", True),
     (RU, "Могу ли я ещё чем-то помочь?", True),
     (RU, "Остались ли у вас вопросы?", True),
     (RU, "Чем могу помочь?", False),

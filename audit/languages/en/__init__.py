@@ -24,8 +24,9 @@ _CLAUSE_JOIN = re.compile(
     r"will you|are you|is there|is it|have you)\b)", re.I)
 # "Anything else I can help you with?", "Is there something else?", "Any other questions?"
 _CLOSING = re.compile(
-    r"\b(?:any|some)(?:thing| other thing)s? else\b|\bany other (?:questions?|concerns?|issues?|way|thing)\b|"
-    r"\b(?:is that|will that be|would that be) (?:all|everything)\b|\banything more\b", re.I)
+    r"\b(?:any|some)(?:thing| other thing)s? (?:else|further)\b|\bany other (?:questions?|concerns?|issues?|way|"
+    r"thing)\b|\b(?:is that|will that be|would that be) (?:all|everything)\b|\banything more\b|"
+    r"\bany (?:more|further) questions\b", re.I)
 _WORD = re.compile(r"[a-z0-9']+")
 _WH = re.compile(
     r"^(?:and |so |okay,? |alright,? |now,? |also,? |well,? |great,? |sure,? |perfect,? )*"
