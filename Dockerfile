@@ -22,7 +22,9 @@ COPY audit ./audit
 COPY app ./app
 COPY scripts_db ./scripts_db
 COPY examples ./examples
-RUN pip install --no-cache-dir . \
+# editable, as `make run` installs it: the engine reads its models and the checklist library (`scripts_db/`)
+# from this tree
+RUN pip install --no-cache-dir -e . \
     && useradd --system --create-home --uid 10001 callaudit \
     && mkdir -p /data \
     && chown callaudit /data

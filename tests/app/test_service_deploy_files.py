@@ -33,6 +33,30 @@ def test_when_dockerfile_read_then_same_steps_as_make_run() -> None:
     assert "torch==2.13.0" in docker and "torch==2.13.0" in make
     assert '"callaudit", "serve"' in docker and "callaudit serve" in make
     assert "--demo" in docker and "--demo" in make
+    assert "pip install --no-cache-dir -e ." in docker and "pip install -e " in make, "both run from the source tree"
+
+
+def test_when_package_built_then_every_model_file_is_in_it(tmp_path) -> None:
+    """A wheel (what a plain `pip install .` installs) carries every file under audit/models/.
+
+    Built from a copy of the sources, so that no earlier build's leftovers can stand in for a missing file.
+    """
+    src = tmp_path / "src"
+    src.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(REPO / name, src / name)
+    for name in ("audit", "app"):
+        shutil.copytree(REPO / name, src / name, ignore=shutil.ignore_patterns("__pycache__"))
+    run = subprocess.run([sys.executable, "-m", "pip", "wheel", str(src), "--no-deps", "--no-build-isolation",
+                          "-q", "-w", str(tmp_path)], capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout + run.stderr
+    import zipfile
+
+    wheel = zipfile.ZipFile(next(tmp_path.glob("*.whl")))
+    packed = {n for n in wheel.namelist() if n.startswith("audit/models/")}
+    models = REPO / "audit" / "models"
+    shipped = {f"audit/models/{p.relative_to(models).as_posix()}" for p in models.rglob("*") if p.is_file()}
+    assert shipped - packed == set()
 
 
 def test_when_compose_checked_then_schema_valid_and_complete() -> None:
