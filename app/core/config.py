@@ -48,6 +48,11 @@ class Settings(BaseSettings):
     webhook_timeout_s: float = Field(default=10, gt=0)
     webhook_max_attempts: int = Field(default=8, ge=1)
     webhook_backoff_s: float = Field(default=5, gt=0)
+    webhook_allow_private: bool = Field(
+        default=False,
+        description="Allow webhook URLs on loopback, private, link-local or reserved addresses (see "
+        "app/webhooks/guard.py); off, a tenant cannot make the service call into its own network.",
+    )
     scripts_dir: Path = Field(
         default=REPO_ROOT / "scripts_db", description="Checklist library loaded per tenant."
     )

@@ -11,6 +11,7 @@ from app.core.config import Settings
 from app.core.db import new_session
 from app.core.ids import utcnow
 from app.jobs.runner import JobContext
+from app.webhooks import guard
 from app.webhooks.models import Webhook, WebhookDelivery
 from app.webhooks.service import SIGNATURE_HEADER, TIMESTAMP_HEADER, sign
 
@@ -53,6 +54,12 @@ def run(ctx: JobContext) -> None:
         SIGNATURE_HEADER: sign(hook.secret, timestamp, body),
     }
     attempts = delivery.attempts + 1
+    address = None if settings.webhook_allow_private else guard.resolved_address(hook.url)
+    if address is not None:
+        error = f"{hook.url} resolves to a non-public address ({address}); not delivered"
+        _record(settings, delivery.id, attempts=attempts, last_attempt_at=utcnow(), last_status_code=None,
+                last_error=error)
+        raise DeliveryFailed(error)
     try:
         response = httpx.post(hook.url, content=body, headers=headers, timeout=settings.webhook_timeout_s)
     except httpx.HTTPError as e:

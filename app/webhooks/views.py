@@ -6,10 +6,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
-from app.api.deps import CurrentTenant, SessionDep, require
-from app.core.errors import NotFound
+from app.api.deps import CurrentTenant, SessionDep, SettingsDep, require
+from app.core.errors import NotFound, Unprocessable
 from app.tenants.models import Role
-from app.webhooks import service
+from app.webhooks import guard, service
 from app.webhooks.models import (
     DeliveryList,
     DeliveryPublic,
@@ -36,15 +36,22 @@ def _get_or_404(session, tenant_id: str, webhook_id: str) -> Webhook:  # noqa: A
 
 
 @router.post("", status_code=201, response_model=WebhookCreated)
-def create_webhook(body: WebhookCreate, session: SessionDep, tenant: CurrentTenant) -> WebhookCreated:
+def create_webhook(body: WebhookCreate, session: SessionDep, tenant: CurrentTenant,
+                   settings: SettingsDep) -> WebhookCreated:
     """Register a URL to receive `call.done` / `call.failed` events, signed with HMAC-SHA256.
 
     Each event is a POST of JSON with headers `X-Callaudit-Event`, `X-Callaudit-Delivery`,
     `X-Callaudit-Timestamp` and `X-Callaudit-Signature: sha256=HEX`, where HEX is the HMAC-SHA256 of
     `TIMESTAMP.BODY` keyed with the secret returned here. Non-2xx answers
-    are retried with exponential backoff.
+    are retried with exponential backoff. URLs on loopback, private, link-local or reserved addresses are
+    refused (422) unless the deployment allows them.
     """
-    hook = service.create(session=session, tenant_id=tenant.id, url=str(body.url), events=list(body.events))
+    url = str(body.url)
+    address = None if settings.webhook_allow_private else guard.written_address(url)
+    if address is not None:
+        raise Unprocessable(f"webhook url points at a non-public address ({address}); the service does not "
+                            "call into its own network unless CALLAUDIT_WEBHOOK_ALLOW_PRIVATE is set")
+    hook = service.create(session=session, tenant_id=tenant.id, url=url, events=list(body.events))
     session.commit()
     return WebhookCreated(**_public(hook), secret=hook.secret)
 

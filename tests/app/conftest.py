@@ -58,6 +58,7 @@ def service_env(tmp_path, database_url, monkeypatch) -> dict[str, str]:  # noqa:
         "CALLAUDIT_JOB_BACKOFF_S": "0.2",
         "CALLAUDIT_WEBHOOK_BACKOFF_S": "0.2",
         "CALLAUDIT_WEBHOOK_TIMEOUT_S": "2",
+        "CALLAUDIT_WEBHOOK_ALLOW_PRIVATE": "true",  # the test receivers listen on loopback
     }
     if database_url:
         env["CALLAUDIT_DATABASE_URL"] = database_url

@@ -71,3 +71,40 @@ def test_when_webhook_url_invalid_then_422(api: Api) -> None:
     t = api.tenant()
     r = api.client.post("/v1/webhooks", json={"url": "ftp://example.com/x"}, headers=t.headers())
     assert r.status_code == 422 and "url" in r.text
+
+
+@pytest.mark.parametrize("url", [
+    "http://127.0.0.1:9/hook", "http://10.1.2.3/x", "http://169.254.169.254/latest/meta-data",
+    "http://localhost:8080/", "http://[::1]/hook", "http://[::ffff:192.168.0.10]/hook",
+])
+def test_when_webhook_points_into_the_services_network_then_422_naming_the_address(settings, url: str) -> None:
+    from fastapi.testclient import TestClient
+
+    from app.core.db import dispose_engines
+    from app.main import create_app
+
+    strict = settings.model_copy(update={"webhook_allow_private": False})
+    with TestClient(create_app(strict)) as client:
+        api = Api(client=client, settings=strict)
+        t = api.tenant()
+        r = client.post("/v1/webhooks", json={"url": url}, headers=t.headers())
+        assert r.status_code == 422 and "non-public address" in r.text, r.text
+        assert client.get("/v1/webhooks", headers=t.headers()).json()["items"] == []
+        ok = client.post("/v1/webhooks", json={"url": "https://hooks.example.com/x"}, headers=t.headers())
+        assert ok.status_code == 201, "a name is checked when it is resolved, before each delivery"
+    dispose_engines()
+
+
+def test_when_a_name_resolves_to_a_private_address_then_it_is_not_delivered_to(monkeypatch) -> None:
+    import socket
+
+    from app.webhooks import guard
+
+    answers = {"hooks.example.com": "10.0.0.7", "public.example.com": "93.184.216.34"}
+
+    def getaddrinfo(host, port, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (answers[host], port))]
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    assert guard.resolved_address("https://hooks.example.com/x") == "10.0.0.7"
+    assert guard.resolved_address("https://public.example.com/x") is None
