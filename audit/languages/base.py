@@ -68,6 +68,9 @@ class Language(ABC):
 
     code: str = ""
     name: str = ""
+    # offers of further help before closing, matched on `fold_case` text; None: the language recognises none,
+    # so its closing items are treated like any other.
+    closing_pattern: re.Pattern[str] | None = None
 
     @abstractmethod
     def encoder(self) -> Encoder:
@@ -126,9 +129,12 @@ class Language(ABC):
 
         A checklist's closing item is asked only by such a sentence (the opening "How can I help?" is not
         one) and is never answered before it is asked: what the customer came for does not answer it.
-        The default recognises none, so a language without the pattern treats closing items like others.
         """
-        return False
+        return bool(self.closing_pattern and self.closing_pattern.search(self.fold_case(sentence)))
+
+    def fold_case(self, text: str) -> str:
+        """The text in the one case patterns are written in (a language may fold more: Russian ё as е)."""
+        return text.lower()
 
     @abstractmethod
     def why(self, key: str, **fields: str) -> str:

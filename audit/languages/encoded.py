@@ -18,7 +18,6 @@ class EncodedLanguage(Language):
     """A language whose meaning comes from the shared multilingual encoder."""
 
     sentence_pattern: re.Pattern[str] = re.compile(r"[^.?!…]+(?:[.?!…]+[\"'»)\]]*|$)")
-    closing_pattern: re.Pattern[str] | None = None  # see `Language.is_closing_offer`, on lower-cased text
 
     def __init__(self, *, lemmas: Callable[[str], list[str]], find_values: Callable[[str], list[Value]],
                  item_kinds: Callable[[str], set[str]], number_words: Callable[[str], str],
@@ -59,12 +58,6 @@ class EncodedLanguage(Language):
 
     def value_kinds_for(self, item_text: str) -> set[str]:
         return set(self._kinds(item_text))
-
-    def is_closing_offer(self, sentence: str) -> bool:
-        return bool(self.closing_pattern and self.closing_pattern.search(self._lower(sentence)))
-
-    def _lower(self, text: str) -> str:
-        return text.lower()
 
     def focus_cues(self) -> list[FocusCue]:
         return list(self._focus.FOCUS_CUES)

@@ -54,6 +54,7 @@ def _stem(w: str) -> str:
 class English(Language):
     code = "en"
     name = "English"
+    closing_pattern = _CLOSING
 
     def __init__(self) -> None:
         self._encoder: Encoder | None = None
@@ -84,9 +85,6 @@ class English(Language):
 
     def masked(self, text: str) -> str:
         return _masked(text)
-
-    def is_closing_offer(self, sentence: str) -> bool:
-        return bool(_CLOSING.search(sentence))
 
     def focus_cues(self) -> list[FocusCue]:
         from audit.languages.en.focus import FOCUS_CUES

@@ -38,7 +38,7 @@ class Turkish(EncodedLanguage):
         super().__init__(lemmas=content_lemmas, find_values=find_values, item_kinds=item_kinds,
                          number_words=digits_for_number_words, question=_is_question, focus=focus, why=WHY)
 
-    def _lower(self, text: str) -> str:
+    def fold_case(self, text: str) -> str:
         return lower(text)
 
 
