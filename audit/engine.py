@@ -197,16 +197,15 @@ class AuditEngine:
             return out
         lang = cv.language
         sims = cv.metadata_vecs @ kv.combined_vecs.T
+        id_words = [set(lang.tokens(item_id.replace("_", " "))) for item_id in kv.item_ids]
         for m, (key, text) in enumerate(cv.metadata_texts):
             if key == "reason":
                 continue
             key_words = set(lang.tokens(key.replace("_", " ")))
             kinds = {v.kind for v in lang.values(text)} | lang.value_kinds_for(key.replace("_", " "))
-            named = [i for i, item_id in enumerate(kv.item_ids) if key_words
-                     and key_words <= kv.item_tokens[i] | set(lang.tokens(item_id.replace("_", " ")))]
+            named = [i for i in range(len(kv.item_ids)) if key_words and key_words <= kv.item_tokens[i] | id_words[i]]
             if named:  # the key names an item ("account_number"): that one, however close others read
-                i = max(named, key=lambda i: (set(lang.tokens(kv.item_ids[i].replace("_", " "))) == key_words,
-                                              float(sims[m, i])))
+                i = max(named, key=lambda i: (id_words[i] == key_words, float(sims[m, i])))
                 candidates = [(i, float(sims[m, i]))]
             else:
                 best = float(sims[m].max())
