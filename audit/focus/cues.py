@@ -87,10 +87,8 @@ class CueBank:
 
 def build_bank(language: Language, regularization: float = REGULARIZATION, models_dir: Path = MODELS_DIR) -> CueBank:
     """The language's cue bank: the stored classifier when it was fitted on exactly these cues, else fitted now."""
-    texts, labels = _cue_sentences(language)
-    stamp = fingerprint(language, regularization)
-    stored = _load_classifier(models_dir / f"focus-{language.code}.json", stamp)
-    kinds, weights, bias, center = stored or fit_classifier(language, texts, labels, regularization)
+    stored = _load_classifier(models_dir / f"focus-{language.code}.json", fingerprint(language, regularization))
+    kinds, weights, bias, center = stored or fit_classifier(language, regularization)
     patterns = {
         name: re.compile("|".join(f"(?:{p})" for p in group))  # text is normalized: no IGNORECASE, 2x faster
         for name, group in language.focus_patterns().items()
@@ -99,11 +97,11 @@ def build_bank(language: Language, regularization: float = REGULARIZATION, model
     return CueBank(kinds, weights, bias, center, patterns)
 
 
-def fit_classifier(language: Language, texts: list[str], labels: list[str],
-                   regularization: float = REGULARIZATION) -> Classifier:
-    """Encode the cue sentences and fit the classifier: (kinds, weights, bias, center)."""
+def fit_classifier(language: Language, regularization: float = REGULARIZATION) -> Classifier:
+    """Encode the language's cue sentences and fit the classifier: (kinds, weights, bias, center)."""
     from sklearn.linear_model import LogisticRegression
 
+    texts, labels = _cue_sentences(language)
     matrix = np.asarray(language.fast_encoder().encode(texts), dtype=np.float32)
     # Sentence vectors of one language share a large common direction (for averaged static embeddings most
     # of the cosine between any two sentences); removing the cues' mean keeps what tells the kinds apart.
@@ -128,8 +126,7 @@ def fingerprint(language: Language, regularization: float = REGULARIZATION) -> s
 def save_classifier(language: Language, models_dir: Path = MODELS_DIR,
                     regularization: float = REGULARIZATION) -> Path:
     """Fit the language's classifier and write it, stamped, to `focus-<language>.json`."""
-    texts, labels = _cue_sentences(language)
-    kinds, weights, bias, center = fit_classifier(language, texts, labels, regularization)
+    kinds, weights, bias, center = fit_classifier(language, regularization)
     path = models_dir / f"focus-{language.code}.json"
     path.write_text(json.dumps({
         "fingerprint": fingerprint(language, regularization), "kinds": list(kinds),
