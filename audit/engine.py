@@ -15,7 +15,7 @@ import numpy as np
 from audit import __version__
 from audit.checklist import Checklist
 from audit.languages import Language, get_language
-from audit.matching.features import ask_features, by_utterance, info_features, reason_features
+from audit.matching.features import ask_features, info_features, reason_features
 from audit.matching.model import Scorers
 from audit.matching.view import (
     CallView,
@@ -29,13 +29,11 @@ from audit.report import ChecklistRef, Report, summarize
 from audit.transcript import Transcript
 from audit.verdicts import (
     Ask,
-    closing_answers,
     closing_offers,
-    constrain_info,
+    information,
     item_statuses,
     question_verdicts,
     reason_scores,
-    typed_values,
 )
 
 # metadata: a key matches an item when their texts are this similar (or a distinct typed value fits and nearly so)
@@ -141,10 +139,8 @@ class AuditEngine:
             utt_ask[sent.utterance] = np.maximum(utt_ask[sent.utterance], p_ask[s])
         # which customer utterance gives which item's information
         cust = [i for i, u in enumerate(t.utterances) if u.speaker == "customer"]
-        p_sentences = typed_values(cv, kv, sc.info.predict(info_features(cv, kv, utt_ask)))
-        p_sentences = closing_answers(cv, kv, p_sentences, utt_ask, sc.ask.threshold)
-        p_info = by_utterance(cv, p_sentences)
-        p_info = constrain_info(p_info, utt_ask, sc.ask.threshold, cust)
+        p_sentences, p_info = information(cv, kv, sc.info.predict(info_features(cv, kv, utt_ask)), utt_ask,
+                                          sc.ask.threshold)
         meta = self._metadata_matches(cv, kv)
         # what the call is about
         p_reason = sc.reason.predict(reason_features(cv, kv))

@@ -7,11 +7,13 @@ information before the ask; needed otherwise.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
 
-from audit.languages.base import Language
+from audit.languages.base import Language, Value
+from audit.matching.features import by_utterance
 from audit.matching.view import CallView, ChecklistView, Sentence
 from audit.report import Evidence, ItemStatus, QuestionVerdict, ReasonScore
 
@@ -161,6 +163,89 @@ def typed_values(cv: CallView, kv: ChecklistView, p_sentences: np.ndarray) -> np
     return out
 
 
+# kinds that do not show which item a value fills: a bare number, yes or no, "I don't know"
+_UNTYPED_VALUES = ("yes_no", "dont_know", "number")
+
+
+def value_slots(cv: CallView, kv: ChecklistView, p_sentences: np.ndarray, utt_ask: np.ndarray,
+                ask_threshold: float) -> np.ndarray:
+    """An item that asks for a typed value is given only by a sentence holding a value of that kind, and
+    each value gives one item.
+
+    "I need a one-way flight with Alaska Airlines" reads like a flight search, so like every flight item,
+    but it holds no date: it cannot give the departure date. "I'm leaving from Seattle on the 6th" holds
+    one place and one date: each value goes to the item of its kind that the sentence gives most clearly
+    and that the words around the value ("leaving from Seattle") read closest to. A reply holding no typed
+    value to the agent's question about the item is exempt (our detectors do not recognise a bare
+    "Seattle."), and so is "I don't know".
+    """
+    out = p_sentences.copy()
+    if p_sentences.size == 0:
+        return out
+    typed = [ik - {"yes_no", "dont_know"} for ik in kv.item_kinds]
+    utts = cv.transcript.utterances
+    found = [_merged_values(cv.language.values(sent.text), sent.text) for sent in cv.customer_sentences]
+    contexts = [_value_context(sent.text, v) for sent, vals in zip(cv.customer_sentences, found, strict=True)
+                for v in vals if v.kind not in _UNTYPED_VALUES]
+    ctx_vecs = cv.language.encoder().encode(contexts) if contexts else np.zeros((0, 1), dtype=np.float32)
+    at = 0
+    for s, sent in enumerate(cv.customer_sentences):
+        vals = [v for v in found[s] if v.kind not in _UNTYPED_VALUES]
+        kinds = {v.kind for v in found[s]}
+        if "dont_know" in kinds:
+            at += len(vals)
+            continue
+        prev = sent.utterance - 1
+        while prev >= 0 and utts[prev].speaker != "agent":
+            prev -= 1
+        asked = utt_ask[prev] >= ask_threshold if prev >= 0 else np.zeros(len(typed), dtype=bool)
+        if vals:
+            asked = np.zeros(len(typed), dtype=bool)  # a reply holding values is read by its values
+        wanting = [i for i, t in enumerate(typed) if t and not asked[i]]
+        pairs = []
+        for n, v in enumerate(vals):
+            for i in wanting:
+                if v.kind in typed[i]:
+                    fit = float(ctx_vecs[at + n] @ kv.combined_vecs[i]) + float(p_sentences[s, i])
+                    pairs.append((fit, n, i))
+        at += len(vals)
+        taken: set[int] = set()
+        filled: set[int] = set()
+        for _, n, i in sorted(pairs, reverse=True):
+            if n not in taken and i not in filled:
+                taken.add(n)
+                filled.add(i)
+        for i, t in enumerate(typed):
+            if t and not asked[i] and i not in filled:
+                out[s, i] = 0.0
+    return out
+
+
+def _merged_values(values: list[Value], text: str) -> list[Value]:
+    """One value per stretch of text: "the 7th" and "this month" in "the 7th of this month" are one date,
+    and a phone number found inside a longer one is the same number."""
+    out: list[Value] = []
+    for v in sorted(values, key=lambda v: (v.start, -v.end)):
+        last = next((o for o in reversed(out) if o.kind == v.kind), None)
+        if last is not None and _GLUE.fullmatch(text[last.end : v.start] if v.start > last.end else ""):
+            out[out.index(last)] = Value(v.kind, text[last.start : max(last.end, v.end)], last.start,
+                                         max(last.end, v.end))
+        else:
+            out.append(v)
+    return out
+
+
+# what may stand between two parts of one value: punctuation, or "of" ("the 7th of this month")
+_GLUE = re.compile(r"[\s,.:/-]*(?:of[\s,.:/-]*)?")
+
+
+def _value_context(text: str, v: Value) -> str:
+    """The value with up to four words either side: what the customer said about it."""
+    before = text[: v.start].split()[-4:]
+    after = text[v.end :].split()[:4]
+    return " ".join([*before, text[v.start : v.end], *after])
+
+
 def closing_offers(cv: CallView, kv: ChecklistView, p_ask: np.ndarray) -> np.ndarray:
     """Only a sentence that offers further help asks a closing item ("anything else I can help with?").
 
@@ -297,3 +382,16 @@ def item_statuses(cv: CallView, kv: ChecklistView, asked: set[int], reasons: set
                                       evidence=[Evidence(utterance=g.utterance, text=u.text,
                                                          translation=u.translation)]))
     return out
+
+
+def information(cv: CallView, kv: ChecklistView, p_raw: np.ndarray, utt_ask: np.ndarray,
+                ask_threshold: float) -> tuple[np.ndarray, np.ndarray]:
+    """The learned information scores of customer sentences, with the product's rules applied, by sentence
+    and by utterance. Training calibrates its threshold on exactly these, so the rules and the threshold
+    agree."""
+    p_sentences = typed_values(cv, kv, p_raw)
+    p_sentences = value_slots(cv, kv, p_sentences, utt_ask, ask_threshold)
+    p_sentences = closing_answers(cv, kv, p_sentences, utt_ask, ask_threshold)
+    cust = [i for i, u in enumerate(cv.transcript.utterances) if u.speaker == "customer"]
+    p_info = constrain_info(by_utterance(cv, p_sentences), utt_ask, ask_threshold, cust)
+    return p_sentences, p_info

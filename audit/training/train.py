@@ -26,14 +26,13 @@ from audit.matching.features import (
     INFO_FEATURES,
     REASON_FEATURES,
     ask_features,
-    by_utterance,
     info_features,
     reason_features,
 )
 from audit.matching.model import WEIGHTS, Scorer, Scorers
 from audit.matching.view import build_call_view, build_checklist_view, call_texts, item_texts
 from audit.training.data import Example, load_set
-from audit.verdicts import call_reasons, constrain_info
+from audit.verdicts import call_reasons, information
 
 
 def _fit(x: np.ndarray, y: np.ndarray, names: tuple[str, ...], c: float = 1.0,
@@ -223,9 +222,8 @@ def main(argv: list[str] | None = None) -> int:
         ex, cv, kv = examples[k], views[k], kv_of(k)
         n = len(ex.transcript.utterances)
         ua = _utterance_ask_prob(final_ask, cv, kv, n)
-        cust_rows = [j for j, x in enumerate(ex.transcript.utterances) if x.speaker == "customer"]
-        p = constrain_info(by_utterance(cv, info.predict(info_features(cv, kv, ua))), ua, final_ask.threshold,
-                           cust_rows)
+        # through the same rules the engine applies (typed values, value slots, closing items, turn limits)
+        _, p = information(cv, kv, info.predict(info_features(cv, kv, ua)), ua, final_ask.threshold)
         for (u, it), label in gold.get(ex.transcript.call_id, {}).items():
             if label == "irrelevant":
                 continue

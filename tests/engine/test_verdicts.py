@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
-from audit import AuditEngine, Transcript
+from audit import AuditEngine, Transcript, parse_checklist
 from audit.errors import UnsupportedLanguageError
+from audit.matching.model import Scorers
 from audit.report import report_json_schema
 
 
@@ -238,3 +241,53 @@ def test_when_metadata_key_names_an_item_then_it_answers_that_item_even_if_anoth
     ask = next(q for q in report.questions if q.utterance == 1 and q.item == "account_number")
     assert ask.status == "redundant" and "account_number" in ask.why and not ask.evidence, ask.why
     assert _status(report, 3, "ssn_last4") == "needed"
+
+
+
+DINING = """
+id: dining_test
+name: Table booking (test)
+version: 1
+language: en
+reasons:
+  - {id: book_table, description: "Reserve a table at a restaurant"}
+items:
+  - {id: restaurant_name, question: "Which restaurant would you like?", description: "Name of the restaurant"}
+  - {id: location, question: "In which city?", description: "City where the restaurant is located"}
+  - {id: time, question: "What time would you like the table?", description: "Time of the reservation"}
+"""
+
+
+@pytest.fixture(scope="module")
+def dining():
+    return parse_checklist(DINING, where="dining_test")
+
+
+@pytest.fixture(scope="module")
+def permissive_engine() -> AuditEngine:
+    """An engine whose information scorer takes faint evidence: the value rules must hold whatever the
+    calibration."""
+    scorers = Scorers.load()
+    return AuditEngine(scorers=dataclasses.replace(scorers, info=dataclasses.replace(scorers.info, threshold=0.1)))
+
+
+def test_when_customer_gave_no_value_of_the_items_kind_then_asking_for_it_is_needed(
+        permissive_engine: AuditEngine, dining) -> None:
+    """A request that reads like the whole booking but names no restaurant does not give the restaurant."""
+    report = permissive_engine.audit(_call(
+        ("customer", "Today is my wedding anniversary and I want to book a table at a restaurant."),
+        ("agent", "Do you have a specific restaurant in mind?"),
+    ), dining)
+    assert _status(report, 1, "restaurant_name") == "needed"
+
+
+def test_when_reply_holds_no_recognised_value_then_it_still_answers_the_question(
+        permissive_engine: AuditEngine, dining) -> None:
+    """A bare "Oakland." answers "In which city?" although no value detector reads it as a place."""
+    report = permissive_engine.audit(_call(
+        ("customer", "I'd like to book a table for tonight."),
+        ("agent", "In which city?"),
+        ("customer", "oakland."),
+        ("agent", "Sorry, which city was that?"),
+    ), dining)
+    assert _status(report, 3, "location") == "redundant"
