@@ -30,6 +30,7 @@ from audit.transcript import Transcript
 from audit.verdicts import (
     Ask,
     closing_offers,
+    directed_asks,
     information,
     item_statuses,
     question_verdicts,
@@ -132,7 +133,7 @@ class AuditEngine:
         sc = self.scorers_for(lang)
         n_utt = len(t.utterances)
         # which sentence asks which item
-        p_ask = closing_offers(cv, kv, sc.ask.predict(ask_features(cv, kv)))
+        p_ask = directed_asks(cv, kv, closing_offers(cv, kv, sc.ask.predict(ask_features(cv, kv))))
         asks = self._pick_asks(cv, p_ask, sc.ask.threshold)
         utt_ask = np.zeros((n_utt, len(kv.item_ids)), dtype=np.float32)
         for s, sent in enumerate(cv.agent_sentences):

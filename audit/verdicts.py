@@ -163,6 +163,9 @@ def typed_values(cv: CallView, kv: ChecklistView, p_sentences: np.ndarray) -> np
     return out
 
 
+# how much a value's direction ("from Seattle") weighs in choosing the item it fills, against its words' cosine
+# and the item's information probability (each 0-1)
+DIRECTION_FIT = 0.5
 # kinds that do not show which item a value fills: a bare number, yes or no, "I don't know"
 _UNTYPED_VALUES = ("yes_no", "dont_know", "number")
 
@@ -188,6 +191,10 @@ def value_slots(cv: CallView, kv: ChecklistView, p_sentences: np.ndarray, utt_as
     contexts = [_value_context(sent.text, v) for sent, vals in zip(cv.customer_sentences, found, strict=True)
                 for v in vals if v.kind not in _UNTYPED_VALUES]
     ctx_vecs = cv.language.encoder().encode(contexts) if contexts else np.zeros((0, 1), dtype=np.float32)
+    # the words just before a value say which way it points: "from Seattle", "back on the 9th"
+    directions = [cv.language.direction(" ".join(sent.text[: v.start].split()[-3:]))
+                  for sent, vals in zip(cv.customer_sentences, found, strict=True)
+                  for v in vals if v.kind not in _UNTYPED_VALUES]
     at = 0
     for s, sent in enumerate(cv.customer_sentences):
         vals = [v for v in found[s] if v.kind not in _UNTYPED_VALUES]
@@ -207,6 +214,7 @@ def value_slots(cv: CallView, kv: ChecklistView, p_sentences: np.ndarray, utt_as
             for i in wanting:
                 if v.kind in typed[i]:
                     fit = float(ctx_vecs[at + n] @ kv.combined_vecs[i]) + float(p_sentences[s, i])
+                    fit += DIRECTION_FIT * directions[at + n] * kv.item_direction[i]
                     pairs.append((fit, n, i))
         at += len(vals)
         taken: set[int] = set()
@@ -244,6 +252,55 @@ def _value_context(text: str, v: Value) -> str:
     before = text[: v.start].split()[-4:]
     after = text[v.end :].split()[:4]
     return " ".join([*before, text[v.start : v.end], *after])
+
+
+def _typed(kinds: set[str]) -> set[str]:
+    return kinds - {"yes_no", "dont_know"}
+
+
+# siblings are among each other's this many closest items
+NEAREST = 2
+
+
+def direction_siblings(kv: ChecklistView) -> list[list[int]]:
+    """For each item, its sibling in the other direction (the origin's destination, the departure date's
+    return date): an item asking for the same kind of value, the two each other's closest item in meaning.
+    A phone number "to call back" and a prescription number "from the label" point opposite ways but are
+    not a pair."""
+    d = kv.item_direction
+    n = len(d)
+    out: list[list[int]] = [[] for _ in range(n)]
+    if n < 2:
+        return out
+    sims = kv.combined_vecs @ kv.combined_vecs.T
+    np.fill_diagonal(sims, -np.inf)
+    near = [set(np.argsort(-sims[i])[:NEAREST].tolist()) for i in range(n)]
+    for i in range(n):
+        out[i] = [j for j in near[i] if d[i] and d[j] == -d[i] and i in near[j]
+                  and _typed(kv.item_kinds[i]) & _typed(kv.item_kinds[j])]
+    return out
+
+
+def directed_asks(cv: CallView, kv: ChecklistView, p_ask: np.ndarray) -> np.ndarray:
+    """A question that points one way asks the item of that direction, not its sibling.
+
+    "Where will you depart from?" reads almost as close to "Where are you going?" as to "Departure city?";
+    its words say it asks where the trip starts, so the ask moves to the origin item.
+    """
+    siblings = direction_siblings(kv)
+    if not any(siblings) or p_ask.size == 0:
+        return p_ask
+    out = p_ask.copy()
+    for s, sent in enumerate(cv.agent_sentences):
+        d = cv.language.direction(sent.text)
+        if not d:
+            continue
+        for i, sib in enumerate(siblings):
+            if sib and kv.item_direction[i] == -d:
+                j = max(sib, key=lambda j: float(p_ask[s, j]))
+                out[s, j] = max(out[s, j], p_ask[s, i])
+                out[s, i] = 0.0
+    return out
 
 
 def closing_offers(cv: CallView, kv: ChecklistView, p_ask: np.ndarray) -> np.ndarray:

@@ -71,6 +71,10 @@ class Language(ABC):
     # offers of further help before closing, matched on `fold_case` text; None: the language recognises none,
     # so its closing items are treated like any other.
     closing_pattern: re.Pattern[str] | None = None
+    # words that point at the start of a journey or period ("from", "departing", "pick up") and at its end
+    # ("to", "returning", "drop off"), matched on `fold_case` text; None: the language reads no direction
+    start_pattern: re.Pattern[str] | None = None
+    end_pattern: re.Pattern[str] | None = None
 
     @abstractmethod
     def encoder(self) -> Encoder:
@@ -131,6 +135,19 @@ class Language(ABC):
         one) and is never answered before it is asked: what the customer came for does not answer it.
         """
         return bool(self.closing_pattern and self.closing_pattern.search(self.fold_case(sentence)))
+
+    def direction(self, text: str) -> int:
+        """-1 when the text points only at a start ("where are you leaving from?"), 1 only at an end
+        ("when do you want to come back?"), 0 when at neither or both.
+
+        Checklists hold pairs that read alike but for their direction (origin and destination, departure and
+        return, pick-up and drop-off); the sentence encoders blur them, these words do not.
+        """
+        if self.start_pattern is None or self.end_pattern is None:
+            return 0
+        folded = self.fold_case(text)
+        start, end = bool(self.start_pattern.search(folded)), bool(self.end_pattern.search(folded))
+        return -1 if start and not end else 1 if end and not start else 0
 
     def fold_case(self, text: str) -> str:
         """The text in the one case patterns are written in (a language may fold more: Russian ё as е)."""

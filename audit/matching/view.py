@@ -41,6 +41,7 @@ class ChecklistView:
     question_tokens: list[set[str]]
     reason_tokens: list[set[str]]
     item_closing: list[bool]  # closing offers ("anything else I can help with?"): see `Language.is_closing_offer`
+    item_direction: list[int]  # -1 a start (origin, departure, pick-up), 1 an end, 0 neither: `Language.direction`
     bank_match: dict[str, np.ndarray] = field(default_factory=dict)  # bank name -> (entries, items)
 
 
@@ -115,6 +116,7 @@ def build_checklist_view(checklist: Checklist, lang: Language) -> ChecklistView:
         question_tokens=[set(lang.tokens(" ".join(it.phrasings()))) for it in items],
         reason_tokens=[set(lang.tokens(f"{r.description} {' '.join(r.examples)}")) for r in reasons],
         item_closing=[any(lang.is_closing_offer(p) for p in it.phrasings()) for it in items],
+        item_direction=[lang.direction(f"{it.question} {it.description}") for it in items],
     )
 
 

@@ -291,3 +291,58 @@ def test_when_reply_holds_no_recognised_value_then_it_still_answers_the_question
         ("agent", "Sorry, which city was that?"),
     ), dining)
     assert _status(report, 3, "location") == "redundant"
+
+
+TRIP = """
+id: trip_test
+name: Trip search (test)
+version: 1
+language: en
+reasons:
+  - {id: round_trip, description: "Find a round-trip flight"}
+items:
+  - {id: origin_city, question: "Departure city?", description: "City in which the journey originates"}
+  - {id: destination_city, question: "Where are you going?", description: "City in which the journey ends"}
+  - {id: departure_date, question: "What date do you want to travel?", description: "Date of departure flight"}
+  - {id: return_date, question: "When would you like to return?", description: "Date of return flight"}
+  - {id: seats, question: "How many tickets?", description: "Number of seats to book"}
+"""
+
+
+@pytest.fixture(scope="module")
+def trip():
+    return parse_checklist(TRIP, where="trip_test")
+
+
+def test_when_question_points_at_the_start_then_it_asks_the_origin_not_the_destination(
+        engine: AuditEngine, trip) -> None:
+    report = engine.audit(_call(
+        ("customer", "I need a round trip flight for two."),
+        ("agent", "Sure. Where will you depart from?"),
+        ("customer", "Seattle."),
+        ("agent", "And what city are you traveling to?"),
+    ), trip)
+    asked = {(q.utterance, q.item) for q in report.questions}
+    assert (1, "origin_city") in asked and (1, "destination_city") not in asked
+    assert (3, "destination_city") in asked and (3, "origin_city") not in asked
+
+
+def test_when_customer_named_where_the_trip_starts_then_asking_where_it_ends_is_needed(
+        engine: AuditEngine, trip) -> None:
+    report = engine.audit(_call(
+        ("customer", "I want a round trip. I'm flying from Seattle on the 6th of March."),
+        ("agent", "Where are you going?"),
+        ("customer", "Chicago."),
+        ("agent", "Departure city?"),
+    ), trip)
+    assert _status(report, 1, "destination_city") == "needed"
+    assert _status(report, 3, "origin_city") == "redundant"
+
+
+def test_when_customer_said_when_they_come_back_then_that_date_is_the_return(
+        permissive_engine: AuditEngine, trip) -> None:
+    report = permissive_engine.audit(_call(
+        ("customer", "I need a round trip to Chicago, coming back on the 9th of March."),
+        ("agent", "What date do you want to travel?"),
+    ), trip)
+    assert _status(report, 1, "departure_date") == "needed"

@@ -95,3 +95,22 @@ def test_when_focus_cues_read_then_every_kind_and_neutral_has_examples(lang):
 def test_when_agent_offers_more_help_then_closing_offer_but_not_the_greeting(lang, sentence, closing):
     assert lang.is_closing_offer(sentence) is closing
 
+
+
+@pytest.mark.parametrize(("lang", "sentence", "direction"), [
+    (EN, "Where will you depart from?", -1),
+    (EN, "What city are you traveling to?", 1),
+    (EN, "When will you return the car?", 1),
+    (EN, "Where are you leaving from and where are you going?", 0),
+    (EN, "How can I help you?", 0),
+    (RU, "Откуда вы вылетаете?", -1),
+    (RU, "Куда едем?", 1),
+    (RU, "Когда обратный рейс?", 1),
+    (RU, "Назовите номер полиса.", 0),
+    (TR, "Nereden kalkış yapacaksınız?", -1),
+    (TR, "Dönüş tarihiniz nedir?", 1),
+    (TR, "Nereye gitmek istiyorsunuz?", 1),
+    (TR, "Poliçe numaranız nedir?", 0),
+])
+def test_when_sentence_points_at_a_start_or_an_end_then_direction_says_which(lang, sentence, direction):
+    assert lang.direction(sentence) == direction

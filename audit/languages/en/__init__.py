@@ -27,6 +27,12 @@ _CLOSING = re.compile(
     r"\b(?:any|some)(?:thing| other thing)s? (?:else|further)\b|\bany other (?:questions?|concerns?|issues?|way|"
     r"thing)\b|\b(?:is that|will that be|would that be) (?:all|everything)\b|\banything more\b|"
     r"\bany (?:more|further) questions\b", re.I)
+_START = re.compile(
+    r"\b(?:from|depart\w*|leav(?:e|es|ing)|origin\w*|start(?:s|ing)?|begin\w*|outbound|fly(?:ing)? out|"
+    r"pick(?:ing)?[ -]?(?:it |the car |you )?up|pickup|check(?:ing)?[ -]?in)\b")
+_END = re.compile(
+    r"\b(?:destination|going|go|heading|arriv\w*|return\w*|back|ends?|ending|until|till|inbound|"
+    r"drop(?:ping)?[ -]?(?:it |the car )?off|dropoff|check(?:ing)?[ -]?out)\b|\bto\s*[?.!]*$")
 _WORD = re.compile(r"[a-z0-9']+")
 _WH = re.compile(
     r"^(?:and |so |okay,? |alright,? |now,? |also,? |well,? |great,? |sure,? |perfect,? )*"
@@ -55,6 +61,8 @@ class English(Language):
     code = "en"
     name = "English"
     closing_pattern = _CLOSING
+    start_pattern = _START
+    end_pattern = _END
 
     def __init__(self) -> None:
         self._encoder: Encoder | None = None

@@ -32,12 +32,17 @@ _REQUEST = re.compile(
 _CLOSING = re.compile(
     r"(?:ещ[её]\s+(?:чем|что|какие|какой|вопрос)|(?:чем|что)(?:-?(?:то|нибудь|либо))?\s+ещ[её]|"
     r"(?:друг(?:ие|их)|ещ[её])\s+(?:какие-?(?:то|нибудь)\s+)?вопрос|остал\w*\b.{0,24}вопрос|это вс[её]\b)")
+_START = re.compile(r"\b(?:откуда|отправ\w*|вылет\w*|выезжа\w*|начал\w*|заезд\w*|заселен\w*|забрать)")
+_END = re.compile(r"\b(?:куда|прибыт\w*|прибыва\w*|прил[её]т\w*|возвра\w*|обратн\w*|назад|выселен\w*|сдать|"
+                  r"верн[её]\w*)")
 
 
 class Russian(EncodedLanguage):
     code = "ru"
     name = "Russian"
     closing_pattern = _CLOSING
+    start_pattern = _START
+    end_pattern = _END
 
     def __init__(self) -> None:
         super().__init__(lemmas=content_lemmas, find_values=find_values, item_kinds=item_kinds,

@@ -27,12 +27,16 @@ _REQUEST = re.compile(
 
 # "Başka yardımcı olabileceğim bir konu var mı?", "Başka bir şey var mı?", "Başka sorunuz var mı?"
 _CLOSING = re.compile(r"\bbaşka\s+(?:bir\s+)?(?:şey|konu|soru|talep|isteğ|yardım|sorun)|\bbaşka\s.*\byardımcı")
+_START = re.compile(r"\b(?:nereden|kalkış\w*|hareket\w*|gidiş\w*|başla\w*|giriş\w*|teslim al\w*)")
+_END = re.compile(r"\b(?:nereye|varış\w*|dönüş\w*|döne\w*|bitiş\w*|iade\w*|teslim et\w*)")
 
 
 class Turkish(EncodedLanguage):
     code = "tr"
     name = "Turkish"
     closing_pattern = _CLOSING
+    start_pattern = _START
+    end_pattern = _END
 
     def __init__(self) -> None:
         super().__init__(lemmas=content_lemmas, find_values=find_values, item_kinds=item_kinds,
