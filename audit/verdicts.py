@@ -170,63 +170,88 @@ DIRECTION_FIT = 0.5
 _UNTYPED_VALUES = ("yes_no", "dont_know", "number")
 
 
+def _typed_values(lang: Language, text: str) -> list[Value]:
+    """The values of a text that show which item they fill, parts of one value merged."""
+    return [v for v in _merged_values(lang.values(text), text) if v.kind not in _UNTYPED_VALUES]
+
+
+def _fill(cv: CallView, kv: ChecklistView, text: str, values: list[Value], wanting: list[int],
+          p_row: np.ndarray) -> set[int]:
+    """The items these values of one text fill, each value one item and each item one value: a value goes
+    to the item of its kind that the text gives most clearly (`p_row`), that the words around the value read
+    closest to and whose direction the words before it share ("from Seattle")."""
+    if not values or not wanting:
+        return set()
+    lang = cv.language
+    ctx = lang.encoder().encode([_value_context(text, v) for v in values])
+    pairs = []
+    for n, v in enumerate(values):
+        d = lang.direction(" ".join(text[: v.start].split()[-3:]))
+        for i in wanting:
+            if v.kind in kv.item_kinds[i]:
+                fit = float(ctx[n] @ kv.combined_vecs[i]) + float(p_row[i])
+                pairs.append((fit + DIRECTION_FIT * d * kv.item_direction[i], n, i))
+    taken: set[int] = set()
+    filled: set[int] = set()
+    for _, n, i in sorted(pairs, reverse=True):
+        if n not in taken and i not in filled:
+            taken.add(n)
+            filled.add(i)
+    return filled
+
+
 def value_slots(cv: CallView, kv: ChecklistView, p_sentences: np.ndarray, utt_ask: np.ndarray,
                 ask_threshold: float) -> np.ndarray:
     """An item that asks for a typed value is given only by a sentence holding a value of that kind, and
-    each value gives one item.
+    each value gives one item (`_fill`).
 
     "I need a one-way flight with Alaska Airlines" reads like a flight search, so like every flight item,
     but it holds no date: it cannot give the departure date. "I'm leaving from Seattle on the 6th" holds
-    one place and one date: each value goes to the item of its kind that the sentence gives most clearly
-    and that the words around the value ("leaving from Seattle") read closest to. A reply holding no typed
-    value to the agent's question about the item is exempt (our detectors do not recognise a bare
-    "Seattle."), and so is "I don't know".
+    one place and one date, which fill the origin and the departure date. A reply holding no typed value
+    to the agent's question about the item is exempt (our detectors do not recognise every bare place), and
+    so is "I don't know". "Yes, that's right" to the agent's "a table for 2 at 7 pm on Friday?" gives what
+    the agent's values fill (`CONFIRMED`).
     """
     out = p_sentences.copy()
     if p_sentences.size == 0:
         return out
-    typed = [ik - {"yes_no", "dont_know"} for ik in kv.item_kinds]
+    typed = [_typed(ik) for ik in kv.item_kinds]
     utts = cv.transcript.utterances
-    found = [_merged_values(cv.language.values(sent.text), sent.text) for sent in cv.customer_sentences]
-    contexts = [_value_context(sent.text, v) for sent, vals in zip(cv.customer_sentences, found, strict=True)
-                for v in vals if v.kind not in _UNTYPED_VALUES]
-    ctx_vecs = cv.language.encoder().encode(contexts) if contexts else np.zeros((0, 1), dtype=np.float32)
-    # the words just before a value say which way it points: "from Seattle", "back on the 9th"
-    directions = [cv.language.direction(" ".join(sent.text[: v.start].split()[-3:]))
-                  for sent, vals in zip(cv.customer_sentences, found, strict=True)
-                  for v in vals if v.kind not in _UNTYPED_VALUES]
-    at = 0
+    lang = cv.language
     for s, sent in enumerate(cv.customer_sentences):
-        vals = [v for v in found[s] if v.kind not in _UNTYPED_VALUES]
-        kinds = {v.kind for v in found[s]}
-        if "dont_know" in kinds:
-            at += len(vals)
+        if "dont_know" in {v.kind for v in lang.values(sent.text)}:
             continue
+        vals = _typed_values(lang, sent.text)
         prev = sent.utterance - 1
         while prev >= 0 and utts[prev].speaker != "agent":
             prev -= 1
-        asked = utt_ask[prev] >= ask_threshold if prev >= 0 else np.zeros(len(typed), dtype=bool)
-        if vals:
-            asked = np.zeros(len(typed), dtype=bool)  # a reply holding values is read by its values
+        asked = utt_ask[prev] >= ask_threshold if prev >= 0 and not vals else np.zeros(len(typed), dtype=bool)
         wanting = [i for i, t in enumerate(typed) if t and not asked[i]]
-        pairs = []
-        for n, v in enumerate(vals):
-            for i in wanting:
-                if v.kind in typed[i]:
-                    fit = float(ctx_vecs[at + n] @ kv.combined_vecs[i]) + float(p_sentences[s, i])
-                    fit += DIRECTION_FIT * directions[at + n] * kv.item_direction[i]
-                    pairs.append((fit, n, i))
-        at += len(vals)
-        taken: set[int] = set()
-        filled: set[int] = set()
-        for _, n, i in sorted(pairs, reverse=True):
-            if n not in taken and i not in filled:
-                taken.add(n)
-                filled.add(i)
-        for i, t in enumerate(typed):
-            if t and not asked[i] and i not in filled:
+        filled = _fill(cv, kv, sent.text, vals, wanting, p_sentences[s])
+        for i in wanting:
+            if i not in filled:
                 out[s, i] = 0.0
+        if not vals and prev >= 0 and lang.is_affirmative(sent.text):
+            for i in _read_back(cv, kv, utts[prev].text, wanting):
+                out[s, i] = max(out[s, i], CONFIRMED)
     return out
+
+
+def _read_back(cv: CallView, kv: ChecklistView, agent_text: str, wanting: list[int]) -> set[int]:
+    """Items whose values the agent reads back or proposes in a question ("So a table for 2 at 7 pm?").
+    Names are left out: the agent's own ("this is Dana") would read as one."""
+    lang = cv.language
+    filled: set[int] = set()
+    for a, b in lang.sentences(agent_text):
+        text = agent_text[a:b]
+        if lang.is_question(text):
+            values = [v for v in _typed_values(lang, text) if v.kind != "name"]
+            filled |= _fill(cv, kv, text, values, wanting, np.zeros(len(kv.item_ids)))
+    return filled
+
+
+# a customer's "yes" to the agent's reading back of a value gives its item this clearly
+CONFIRMED = 0.5
 
 
 def _merged_values(values: list[Value], text: str) -> list[Value]:

@@ -75,6 +75,8 @@ class Language(ABC):
     # ("to", "returning", "drop off"), matched on `fold_case` text; None: the language reads no direction
     start_pattern: re.Pattern[str] | None = None
     end_pattern: re.Pattern[str] | None = None
+    # a reply that agrees ("yes, that's right"), matched at the start of `fold_case` text
+    affirmative_pattern: re.Pattern[str] | None = None
 
     @abstractmethod
     def encoder(self) -> Encoder:
@@ -148,6 +150,10 @@ class Language(ABC):
         folded = self.fold_case(text)
         start, end = bool(self.start_pattern.search(folded)), bool(self.end_pattern.search(folded))
         return -1 if start and not end else 1 if end and not start else 0
+
+    def is_affirmative(self, text: str) -> bool:
+        """Whether a reply agrees with what the agent just read back or offered ("Yes, that's correct")."""
+        return bool(self.affirmative_pattern and self.affirmative_pattern.match(self.fold_case(text).strip()))
 
     def fold_case(self, text: str) -> str:
         """The text in the one case patterns are written in (a language may fold more: Russian ё as е)."""

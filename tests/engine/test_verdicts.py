@@ -346,3 +346,24 @@ def test_when_customer_said_when_they_come_back_then_that_date_is_the_return(
         ("agent", "What date do you want to travel?"),
     ), trip)
     assert _status(report, 1, "departure_date") == "needed"
+
+
+def test_when_customer_confirmed_the_agents_read_back_then_asking_again_is_redundant(
+        engine: AuditEngine, dining) -> None:
+    report = engine.audit(_call(
+        ("customer", "I'd like to book a table at Sino."),
+        ("agent", "Sure. So a table at 7 pm tonight, is that right?"),
+        ("customer", "Yes, that's right."),
+        ("agent", "What time would you like the table?"),
+    ), dining)
+    assert _status(report, 3, "time") == "redundant"
+
+
+def test_when_customer_declined_the_agents_proposal_then_asking_is_needed(engine: AuditEngine, dining) -> None:
+    report = engine.audit(_call(
+        ("customer", "I'd like to book a table at Sino."),
+        ("agent", "Sure. How about 7 pm tonight?"),
+        ("customer", "No, that doesn't suit me."),
+        ("agent", "What time would you like the table?"),
+    ), dining)
+    assert _status(report, 3, "time") == "needed"

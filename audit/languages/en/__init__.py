@@ -56,6 +56,10 @@ def _stem(w: str) -> str:
             return w[: -len(suf)]
     return w
 
+_AFFIRMATIVE = re.compile(
+    r"(?:yes|yeah|yep|yup|sure|correct|right|exactly|absolutely|definitely|perfect|ok(?:ay)?|"
+    r"that(?:'s| is| would be| will be| sounds| works)|sounds (?:good|great|perfect|fine)|works for me)\b")
+
 
 class English(Language):
     code = "en"
@@ -63,6 +67,7 @@ class English(Language):
     closing_pattern = _CLOSING
     start_pattern = _START
     end_pattern = _END
+    affirmative_pattern = _AFFIRMATIVE
 
     def __init__(self) -> None:
         self._encoder: Encoder | None = None

@@ -44,7 +44,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("count", re.compile(
         r"\b(?:\d+|" + _SMALL + r")\s+(?:people|persons?|adults?|kids|children|guests|tickets?|seats?|rooms?|"
         r"passengers?|of us|bedrooms?|baths?|bathrooms?)\b|\bjust (?:me|myself|us)\b|\bfor (?:\d+|" + _SMALL
-        + r")\b", re.I)),
+        + r")\b|\b(?:we(?:'re| are| will be)|there(?:'s| is| are| will be)|party of|group of)\s+(?:just |only )?(?:\d+|"
+        + _SMALL + r")\b|\b(?:\d+|" + _SMALL + r")\s+(?:in (?:my|our|the) (?:party|group)|in total|total)\b|"
+        r"\bjust (?:\d+|one)\b", re.I)),
     ("code", re.compile(r"\b(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9]{2,}(?:-[A-Z0-9]+)*\b|\b\d{5,}\b")),
     ("number", re.compile(r"\b\d+(?:[.,]\d+)?\b")),
     ("address", re.compile(
@@ -63,7 +65,9 @@ _NAME_CUE = re.compile(
     r"\b(?:my name is|name's|this is|it's|i am|i'm|under|for|mr\.?|mrs\.?|ms\.?|dr\.?)\s+"
     r"((?:[A-Z][a-z'’-]+)(?:\s+[A-Z][a-z'’-]+){0,2})")
 _BARE_NAME = re.compile(r"^\s*((?:[A-Z][a-z'’-]+)(?:\s+[A-Z][a-z'’-]+){1,2})[.!]?\s*$")
-_LOCATION = re.compile(r"\b(?:in|at|to|from|near|around|on)\s+((?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){0,3})")
+_LOCATION = re.compile(r"\b(?:in|at|to|from|near|around|on|out of)\s+((?:[A-Z][\w'’.-]+)"
+                       r"(?:\s+[A-Z][\w'’.-]+){0,3})")
+_CALENDAR = re.compile(r"(?:" + _MONTHS + "|" + _DAYS + r")\b", re.I)
 _NOT_NAMES = {"I", "I'm", "It", "The", "A", "Yes", "No", "Okay", "Hi", "Hello", "Thanks", "Thank", "Please",
               "Sure", "Well", "So", "And", "But", "Um", "Uh", "Yeah", "Oh", "My", "We", "You", "That", "This"}
 
@@ -102,7 +106,7 @@ def find_values(text: str) -> list[Value]:
     if m and m.group(1).split()[0] not in _NOT_NAMES:
         out.append(Value("name", m.group(1), m.start(1), m.end(1)))
     for m in _LOCATION.finditer(text):
-        if m.group(1).split()[0] not in _NOT_NAMES:
+        if m.group(1).split()[0] not in _NOT_NAMES and not _CALENDAR.match(m.group(1)):
             out.append(Value("location", m.group(1), m.start(1), m.end(1)))
     return out
 

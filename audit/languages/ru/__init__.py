@@ -36,6 +36,8 @@ _START = re.compile(r"\b(?:откуда|отправ\w*|вылет\w*|выезж
 _END = re.compile(r"\b(?:куда|прибыт\w*|прибыва\w*|прил[её]т\w*|возвра\w*|обратн\w*|назад|выселен\w*|сдать|"
                   r"верн[её]\w*)")
 
+_AFFIRMATIVE = re.compile(r"(?:да|ага|угу|верно|правильно|вс[её] верно|точно|хорошо|отлично|подходит|конечно)\b")
+
 
 class Russian(EncodedLanguage):
     code = "ru"
@@ -43,6 +45,7 @@ class Russian(EncodedLanguage):
     closing_pattern = _CLOSING
     start_pattern = _START
     end_pattern = _END
+    affirmative_pattern = _AFFIRMATIVE
 
     def __init__(self) -> None:
         super().__init__(lemmas=content_lemmas, find_values=find_values, item_kinds=item_kinds,

@@ -30,6 +30,8 @@ _CLOSING = re.compile(r"\bbaşka\s+(?:bir\s+)?(?:şey|konu|soru|talep|isteğ|yar
 _START = re.compile(r"\b(?:nereden|kalkış\w*|hareket\w*|gidiş\w*|başla\w*|giriş\w*|teslim al\w*)")
 _END = re.compile(r"\b(?:nereye|varış\w*|dönüş\w*|döne\w*|bitiş\w*|iade\w*|teslim et\w*)")
 
+_AFFIRMATIVE = re.compile(r"(?:evet|doğru|tamam|olur|aynen|kesinlikle|uygun|tabii|tabi)\b")
+
 
 class Turkish(EncodedLanguage):
     code = "tr"
@@ -37,6 +39,7 @@ class Turkish(EncodedLanguage):
     closing_pattern = _CLOSING
     start_pattern = _START
     end_pattern = _END
+    affirmative_pattern = _AFFIRMATIVE
 
     def __init__(self) -> None:
         super().__init__(lemmas=content_lemmas, find_values=find_values, item_kinds=item_kinds,

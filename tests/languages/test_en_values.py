@@ -1,0 +1,42 @@
+"""English typed values: the kinds a customer's answer holds, as the value rules read them."""
+
+from __future__ import annotations
+
+import pytest
+
+from audit.languages import get_language
+
+EN = get_language("en")
+
+
+def _kinds(text: str) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for v in EN.values(text):
+        out.setdefault(v.kind, set()).add(v.text)
+    return out
+
+
+@pytest.mark.parametrize("text", [
+    "No, there are four in my party.", "We are three.", "There's just 1.", "It's for 2 people.",
+    "A table for six, please.", "Just me.",
+])
+def test_when_customer_says_how_many_then_a_count(text):
+    assert "count" in _kinds(text)
+
+
+def test_when_a_month_follows_a_preposition_then_it_is_a_date_not_a_place():
+    kinds = _kinds("Book me a table at Tanchito's on March 8th.")
+    assert kinds["location"] == {"Tanchito's"}
+    assert "date" in kinds
+
+
+def test_when_flying_out_of_a_city_then_that_city_is_a_place():
+    assert _kinds("Find me flights leaving out of Atlanta.")["location"] == {"Atlanta."}
+
+
+@pytest.mark.parametrize(("text", "yes"), [
+    ("Yes, that's correct.", True), ("That works for me.", True), ("Sounds good.", True),
+    ("No, change it to Friday.", False), ("Can you check Friday instead?", False),
+])
+def test_when_customer_agrees_then_affirmative(text, yes):
+    assert EN.is_affirmative(text) is yes
