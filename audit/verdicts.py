@@ -7,13 +7,13 @@ information before the ask; needed otherwise.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import numpy as np
 
 from audit.languages.base import Language, Value
 from audit.matching.features import by_utterance
+from audit.matching.slots import slot_values, value_context
 from audit.matching.view import CallView, ChecklistView, Sentence
 from audit.report import Evidence, ItemStatus, QuestionVerdict, ReasonScore
 
@@ -166,13 +166,7 @@ def typed_values(cv: CallView, kv: ChecklistView, p_sentences: np.ndarray) -> np
 # how much a value's direction ("from Seattle") weighs in choosing the item it fills, against its words' cosine
 # and the item's information probability (each 0-1)
 DIRECTION_FIT = 0.5
-# kinds that do not show which item a value fills: a bare number, yes or no, "I don't know"
-_UNTYPED_VALUES = ("yes_no", "dont_know", "number")
 
-
-def _typed_values(lang: Language, text: str) -> list[Value]:
-    """The values of a text that show which item they fill, parts of one value merged."""
-    return [v for v in _merged_values(lang.values(text), text) if v.kind not in _UNTYPED_VALUES]
 
 
 def _fill(cv: CallView, kv: ChecklistView, text: str, values: list[Value], wanting: list[int],
@@ -183,7 +177,7 @@ def _fill(cv: CallView, kv: ChecklistView, text: str, values: list[Value], wanti
     if not values or not wanting:
         return set()
     lang = cv.language
-    ctx = lang.encoder().encode([_value_context(text, v) for v in values])
+    ctx = lang.encoder().encode([value_context(text, v) for v in values])
     pairs = []
     for n, v in enumerate(values):
         d = lang.direction(" ".join(text[: v.start].split()[-3:]))
@@ -221,7 +215,7 @@ def value_slots(cv: CallView, kv: ChecklistView, p_sentences: np.ndarray, utt_as
     for s, sent in enumerate(cv.customer_sentences):
         if "dont_know" in {v.kind for v in lang.values(sent.text)}:
             continue
-        vals = _typed_values(lang, sent.text)
+        vals = slot_values(lang, sent.text)
         prev = sent.utterance - 1
         while prev >= 0 and utts[prev].speaker != "agent":
             prev -= 1
@@ -245,7 +239,7 @@ def _read_back(cv: CallView, kv: ChecklistView, agent_text: str, wanting: list[i
     for a, b in lang.sentences(agent_text):
         text = agent_text[a:b]
         if lang.is_question(text):
-            values = [v for v in _typed_values(lang, text) if v.kind != "name"]
+            values = [v for v in slot_values(lang, text) if v.kind != "name"]
             filled |= _fill(cv, kv, text, values, wanting, np.zeros(len(kv.item_ids)))
     return filled
 
@@ -254,29 +248,7 @@ def _read_back(cv: CallView, kv: ChecklistView, agent_text: str, wanting: list[i
 CONFIRMED = 0.5
 
 
-def _merged_values(values: list[Value], text: str) -> list[Value]:
-    """One value per stretch of text: "the 7th" and "this month" in "the 7th of this month" are one date,
-    and a phone number found inside a longer one is the same number."""
-    out: list[Value] = []
-    for v in sorted(values, key=lambda v: (v.start, -v.end)):
-        last = next((o for o in reversed(out) if o.kind == v.kind), None)
-        if last is not None and _GLUE.fullmatch(text[last.end : v.start] if v.start > last.end else ""):
-            out[out.index(last)] = Value(v.kind, text[last.start : max(last.end, v.end)], last.start,
-                                         max(last.end, v.end))
-        else:
-            out.append(v)
-    return out
 
-
-# what may stand between two parts of one value: punctuation, or "of" ("the 7th of this month")
-_GLUE = re.compile(r"[\s,.:/-]*(?:of[\s,.:/-]*)?")
-
-
-def _value_context(text: str, v: Value) -> str:
-    """The value with up to four words either side: what the customer said about it."""
-    before = text[: v.start].split()[-4:]
-    after = text[v.end :].split()[:4]
-    return " ".join([*before, text[v.start : v.end], *after])
 
 
 def _typed(kinds: set[str]) -> set[str]:

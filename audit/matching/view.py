@@ -11,6 +11,7 @@ import numpy as np
 
 from audit.checklist import Checklist
 from audit.languages.base import Language, Value
+from audit.matching.slots import value_contexts
 from audit.transcript import Transcript
 
 
@@ -127,6 +128,7 @@ def call_texts(transcript: Transcript, lang: Language) -> tuple[list[str], list[
         out.append(u.text)
         for s, e in lang.sentences(u.text):
             out.append(u.text[s:e])
+            out += value_contexts(lang, u.text[s:e])  # what the words around each value say (`verdicts._fill`)
             shapes.append(lang.masked(u.text[s:e]))
     out += [_meta_text(k, v) for k, v in transcript.metadata.items() if _meta_usable(v)]
     return out, shapes
