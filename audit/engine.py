@@ -31,6 +31,7 @@ from audit.verdicts import (
     Ask,
     closing_offers,
     directed_asks,
+    info_thresholds,
     information,
     item_statuses,
     question_verdicts,
@@ -149,9 +150,9 @@ class AuditEngine:
         reasons = {r.id for r in rscores}
         descriptions = {r.id: r.description for r in c.reasons}
         reason_text = " and ".join(_lower_first(descriptions[r.id]) for r in rscores) or "something else"
-        questions = question_verdicts(cv, kv, asks, reasons, p_info, sc.info.threshold, meta, self.why_language,
-                                      reason_text)
-        items = item_statuses(cv, kv, {a.item for a in asks}, reasons, p_info, sc.info.threshold, meta)
+        given_at = info_thresholds(kv, sc.info.threshold, sc.info.threshold_untyped)
+        questions = question_verdicts(cv, kv, asks, reasons, p_info, given_at, meta, self.why_language, reason_text)
+        items = item_statuses(cv, kv, {a.item for a in asks}, reasons, p_info, given_at, meta)
         return Report(
             call_id=t.call_id, language=t.language, report_language=self.report_language,
             checklist=ChecklistRef(id=c.id, version=c.version), reasons=[r.id for r in rscores],

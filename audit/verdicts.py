@@ -194,6 +194,20 @@ def _fill(cv: CallView, kv: ChecklistView, text: str, values: list[Value], wanti
     return filled
 
 
+def gated_items(kv: ChecklistView) -> np.ndarray:
+    """Which items ask for a typed value that `value_slots` requires a sentence to hold."""
+    return np.array([bool(_typed(ik) - UNGATED) for ik in kv.item_kinds], dtype=bool)
+
+
+def info_thresholds(kv: ChecklistView, threshold: float, untyped: float | None) -> np.ndarray:
+    """Each item's information threshold: typed items' scores pass through the value rules, so they are
+    calibrated apart from the others (`audit.training.train`)."""
+    out = np.full(len(kv.item_ids), threshold, dtype=np.float32)
+    if untyped is not None:
+        out[~gated_items(kv)] = untyped
+    return out
+
+
 def value_slots(cv: CallView, kv: ChecklistView, p_sentences: np.ndarray, utt_ask: np.ndarray,
                 ask_threshold: float) -> np.ndarray:
     """An item that asks for a typed value is given only by a sentence holding a value of that kind, and
@@ -201,25 +215,27 @@ def value_slots(cv: CallView, kv: ChecklistView, p_sentences: np.ndarray, utt_as
 
     "I need a one-way flight with Alaska Airlines" reads like a flight search, so like every flight item,
     but it holds no date: it cannot give the departure date. "I'm leaving from Seattle on the 6th" holds
-    one place and one date, which fill the origin and the departure date. A reply holding no typed value
-    to the agent's question about the item is exempt (our detectors do not recognise every bare place), and
-    so is "I don't know". "Yes, that's right" to the agent's "a table for 2 at 7 pm on Friday?" gives what
-    the agent's values fill (`CONFIRMED`).
+    one place and one date, which fill the origin and the departure date. A bare reply to the agent's
+    question about the item is exempt (our detectors do not recognise every bare place), unless it is only
+    a yes or no, and so is "I don't know" (which answers only the question it replies to). "Yes, that's
+    right" to the agent's "a table for 2 at 7 pm on Friday?" gives what the agent's values fill
+    (`CONFIRMED`).
     """
     out = p_sentences.copy()
     if p_sentences.size == 0:
         return out
-    typed = [_typed(ik) for ik in kv.item_kinds]
+    typed = [_typed(ik) - UNGATED for ik in kv.item_kinds]
     utts = cv.transcript.utterances
     lang = cv.language
     for s, sent in enumerate(cv.customer_sentences):
-        if "dont_know" in {v.kind for v in lang.values(sent.text)}:
-            continue
+        kinds = {v.kind for v in lang.values(sent.text)}
         vals = slot_values(lang, sent.text)
         prev = sent.utterance - 1
         while prev >= 0 and utts[prev].speaker != "agent":
             prev -= 1
-        asked = utt_ask[prev] >= ask_threshold if prev >= 0 and not vals else np.zeros(len(typed), dtype=bool)
+        # "Seattle." answers where, and "I don't know" answers what was asked; "Yes, please." holds no place
+        bare = (not vals and "yes_no" not in kinds) or "dont_know" in kinds
+        asked = utt_ask[prev] >= ask_threshold if prev >= 0 and bare else np.zeros(len(typed), dtype=bool)
         wanting = [i for i, t in enumerate(typed) if t and not asked[i]]
         filled = _fill(cv, kv, sent.text, vals, wanting, p_sentences[s])
         for i in wanting:
@@ -246,6 +262,9 @@ def _read_back(cv: CallView, kv: ChecklistView, agent_text: str, wanting: list[i
 
 # a customer's "yes" to the agent's reading back of a value gives its item this clearly
 CONFIRMED = 0.5
+# kinds whose detectors find too few of the values customers give to gate on: the name detector reads
+# people's names ("my name is Ann Lee"), not a restaurant's or a film's
+UNGATED = frozenset({"name"})
 
 
 
@@ -364,14 +383,14 @@ def constrain_info(p_info: np.ndarray, utt_ask: np.ndarray, ask_threshold: float
     return out
 
 
-def first_given(cv: CallView, p_info: np.ndarray, threshold: float, item: int, before: int,
+def first_given(cv: CallView, p_info: np.ndarray, threshold: np.ndarray, item: int, before: int,
                 meta: dict[int, tuple[str, float]], ask_utts: set[int]) -> Given | None:
     """The earliest evidence, before utterance `before`, that the customer gave the item's information."""
     if item in meta:
         key, p = meta[item]
         return Given(None, p, field=key)
     for j in range(min(before, len(p_info))):
-        if p_info[j, item] >= threshold:
+        if p_info[j, item] >= threshold[item]:
             prev = j - 1
             while prev >= 0 and cv.transcript.utterances[prev].speaker != "agent":
                 prev -= 1
@@ -380,7 +399,7 @@ def first_given(cv: CallView, p_info: np.ndarray, threshold: float, item: int, b
 
 
 def question_verdicts(cv: CallView, kv: ChecklistView, asks: list[Ask], reasons: set[str], p_info: np.ndarray,
-                      info_threshold: float, meta: dict[int, tuple[str, float]], why_lang: Language,
+                      info_threshold: np.ndarray, meta: dict[int, tuple[str, float]], why_lang: Language,
                       reason_text: str) -> list[QuestionVerdict]:
     out = []
     items = kv.checklist.items
@@ -416,7 +435,7 @@ def question_verdicts(cv: CallView, kv: ChecklistView, asks: list[Ask], reasons:
 
 
 def item_statuses(cv: CallView, kv: ChecklistView, asked: set[int], reasons: set[str], p_info: np.ndarray,
-                  info_threshold: float, meta: dict[int, tuple[str, float]]) -> list[ItemStatus]:
+                  info_threshold: np.ndarray, meta: dict[int, tuple[str, float]]) -> list[ItemStatus]:
     out = []
     n = len(cv.transcript.utterances)
     for i, it in enumerate(kv.checklist.items):

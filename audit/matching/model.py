@@ -27,6 +27,9 @@ class Scorer:
     coef: np.ndarray
     intercept: float
     threshold: float
+    # a second threshold for one group of rows, where the engine's rules make its scores run lower or higher
+    # (information: items that ask for no typed value, whose scores no value rule sharpens); None: `threshold`
+    threshold_untyped: float | None = None
 
     def expand(self, x: np.ndarray) -> np.ndarray:
         """Polynomial terms of degree <= 2, in the order of `powers`."""
@@ -67,6 +70,7 @@ class Scorer:
             "coef": self.coef.tolist(),
             "intercept": self.intercept,
             "threshold": self.threshold,
+            **({"threshold_untyped": self.threshold_untyped} if self.threshold_untyped is not None else {}),
         }
 
     @classmethod
@@ -79,6 +83,7 @@ class Scorer:
             coef=np.array(d["coef"]),
             intercept=float(d["intercept"]),
             threshold=float(d["threshold"]),
+            threshold_untyped=float(d["threshold_untyped"]) if "threshold_untyped" in d else None,
         )
 
 

@@ -32,7 +32,7 @@ from audit.matching.features import (
 from audit.matching.model import WEIGHTS, Scorer, Scorers
 from audit.matching.view import build_call_view, build_checklist_view, call_texts, item_texts
 from audit.training.data import Example, load_set
-from audit.verdicts import call_reasons, information
+from audit.verdicts import call_reasons, gated_items, information
 
 
 def _fit(x: np.ndarray, y: np.ndarray, names: tuple[str, ...], c: float = 1.0,
@@ -217,13 +217,14 @@ def main(argv: list[str] | None = None) -> int:
     gold = {}
     for d, _, _ in sets:
         gold.update(_gold(d))
-    prior, red, weights = [], [], []
+    prior, red, weights, typed = [], [], [], []
     for k in calib_idx:
         ex, cv, kv = examples[k], views[k], kv_of(k)
         n = len(ex.transcript.utterances)
         ua = _utterance_ask_prob(final_ask, cv, kv, n)
         # through the same rules the engine applies (typed values, value slots, closing items, turn limits)
         _, p = information(cv, kv, info.predict(info_features(cv, kv, ua)), ua, final_ask.threshold)
+        gated = gated_items(kv)
         for (u, it), label in gold.get(ex.transcript.call_id, {}).items():
             if label == "irrelevant":
                 continue
@@ -231,10 +232,15 @@ def main(argv: list[str] | None = None) -> int:
             prior.append(float(p[:u, i].max()) if u > 0 else 0.0)
             red.append(int(label == "redundant"))
             weights.append(ex.weight)
-    t = _best_balanced(np.array(prior), np.array(red), np.array(weights))
-    print(f"info: redundant-vs-needed threshold {t:.2f} on {len(red)} held-out gold asks ({len(calib_idx)} calls)",
-          file=sys.stderr)
-    final_info = dataclasses.replace(final_info, threshold=t)
+            typed.append(bool(gated[i]))
+    # items asking for a typed value pass the value rules, which zero most wrong scores and leave the rest
+    # high; the others' scores are not sharpened: each group gets its own threshold
+    prior_a, red_a, w_a, typed_a = np.array(prior), np.array(red), np.array(weights), np.array(typed)
+    t = _best_balanced(prior_a[typed_a], red_a[typed_a], w_a[typed_a])
+    t_untyped = _best_balanced(prior_a[~typed_a], red_a[~typed_a], w_a[~typed_a])
+    print(f"info: redundant-vs-needed threshold {t:.2f} (typed items, {int(typed_a.sum())} held-out gold asks), "
+          f"{t_untyped:.2f} (others, {int((~typed_a).sum())}); {len(calib_idx)} calls", file=sys.stderr)
+    final_info = dataclasses.replace(final_info, threshold=t, threshold_untyped=t_untyped)
 
     # reasons: the utterance where an intent starts
     def reason_rows(ex, cv, kv):

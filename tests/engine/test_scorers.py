@@ -35,3 +35,17 @@ def test_when_file_fits_the_encoder_then_it_is_chosen(tmp_path: Path) -> None:
     fitted["ask"]["threshold"] = 0.77
     (tmp_path / "matching-other.json").write_text(json.dumps(fitted), encoding="utf-8")
     assert Scorers.for_encoder("other-encoder", models_dir=tmp_path).ask.threshold == 0.77
+
+
+def test_when_scorers_saved_and_loaded_then_both_information_thresholds_survive(tmp_path: Path) -> None:
+    """Typed items and the others have their own information thresholds; a file without the second (an
+    older build) reads as one threshold for all."""
+    s = Scorers.load()
+    assert s.info.threshold_untyped is not None
+    s.save(tmp_path / "m.json")
+    back = Scorers.load(tmp_path / "m.json")
+    assert (back.info.threshold, back.info.threshold_untyped) == (s.info.threshold, s.info.threshold_untyped)
+    old = json.loads((tmp_path / "m.json").read_text(encoding="utf-8"))
+    del old["info"]["threshold_untyped"]
+    (tmp_path / "old.json").write_text(json.dumps(old), encoding="utf-8")
+    assert Scorers.load(tmp_path / "old.json").info.threshold_untyped is None

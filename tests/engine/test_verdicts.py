@@ -268,17 +268,18 @@ def permissive_engine() -> AuditEngine:
     """An engine whose information scorer takes faint evidence: the value rules must hold whatever the
     calibration."""
     scorers = Scorers.load()
-    return AuditEngine(scorers=dataclasses.replace(scorers, info=dataclasses.replace(scorers.info, threshold=0.1)))
+    info = dataclasses.replace(scorers.info, threshold=0.1, threshold_untyped=0.1)
+    return AuditEngine(scorers=dataclasses.replace(scorers, info=info))
 
 
 def test_when_customer_gave_no_value_of_the_items_kind_then_asking_for_it_is_needed(
         permissive_engine: AuditEngine, dining) -> None:
-    """A request that reads like the whole booking but names no restaurant does not give the restaurant."""
+    """A request that reads like the whole booking but names no time does not give the time."""
     report = permissive_engine.audit(_call(
-        ("customer", "Today is my wedding anniversary and I want to book a table at a restaurant."),
-        ("agent", "Do you have a specific restaurant in mind?"),
+        ("customer", "I want to reserve a table at Sino for dinner."),
+        ("agent", "What time would you like the table?"),
     ), dining)
-    assert _status(report, 1, "restaurant_name") == "needed"
+    assert _status(report, 1, "time") == "needed"
 
 
 def test_when_reply_holds_no_recognised_value_then_it_still_answers_the_question(
@@ -367,3 +368,15 @@ def test_when_customer_declined_the_agents_proposal_then_asking_is_needed(engine
         ("agent", "What time would you like the table?"),
     ), dining)
     assert _status(report, 3, "time") == "needed"
+
+
+def test_when_customer_only_said_yes_then_a_number_asked_next_is_still_needed(
+        permissive_engine: AuditEngine, trip) -> None:
+    """A yes to "shall I book tickets?" holds no count, however close the question read to "how many"."""
+    report = permissive_engine.audit(_call(
+        ("customer", "I need a round trip from Seattle to Chicago, leaving on the 6th of March."),
+        ("agent", "I found a flight for you. Would you like me to book tickets on it?"),
+        ("customer", "Yes, please."),
+        ("agent", "How many tickets?"),
+    ), trip)
+    assert _status(report, 3, "seats") == "needed"

@@ -124,7 +124,7 @@ _ITEM_KINDS: list[tuple[str, re.Pattern[str]]] = [
                          r"bedrooms|baths)|people|party size|group size|guests|tickets|seats|passengers)\b", re.I)),
     ("name", re.compile(r"\bname\b", re.I)),
     ("code", re.compile(r"\b(?:account|membership|member|policy|order|claim|confirmation|reference|tracking|id|"
-                        r"number|code|zip|postal|vin|serial|card)\b", re.I)),
+                        r"number(?! of)|code|zip|postal|vin|serial|card)\b", re.I)),
     ("address", re.compile(r"\b(?:address|street|where (?:do you|are you) live)\b", re.I)),
     ("location", re.compile(r"\b(?:city|location|where|destination|origin|area|town|place|pick ?up|drop ?off|"
                             r"located|leaving from|going to|travel(?:l?ing)? (?:from|to)|heading)\b", re.I)),
