@@ -128,7 +128,8 @@ def call_texts(transcript: Transcript, lang: Language) -> tuple[list[str], list[
         out.append(u.text)
         for s, e in lang.sentences(u.text):
             out.append(u.text[s:e])
-            out += value_contexts(lang, u.text[s:e])  # what the words around each value say (`verdicts._fill`)
+            if u.speaker == "customer" or lang.is_question(u.text[s:e]):  # what `verdicts._fill` reads
+                out += value_contexts(lang, u.text[s:e])
             shapes.append(lang.masked(u.text[s:e]))
     out += [_meta_text(k, v) for k, v in transcript.metadata.items() if _meta_usable(v)]
     return out, shapes
