@@ -166,7 +166,11 @@ def typed_values(cv: CallView, kv: ChecklistView, p_sentences: np.ndarray) -> np
 # how much a value's direction ("from Seattle") weighs in choosing the item it fills, against its words' cosine
 # and the item's information probability (each 0-1)
 DIRECTION_FIT = 0.5
-
+# a customer's "yes" to the agent's reading back of a value gives its item this clearly
+CONFIRMED = 0.5
+# kinds whose detectors find too few of the values customers give to gate on: the name detector reads
+# people's names ("my name is Ann Lee"), not a restaurant's or a film's
+UNGATED = frozenset({"name"})
 
 
 def _fill(cv: CallView, kv: ChecklistView, text: str, values: list[Value], wanting: list[int],
@@ -258,16 +262,6 @@ def _read_back(cv: CallView, kv: ChecklistView, agent_text: str, wanting: list[i
             values = [v for v in slot_values(lang, text) if v.kind != "name"]
             filled |= _fill(cv, kv, text, values, wanting, np.zeros(len(kv.item_ids)))
     return filled
-
-
-# a customer's "yes" to the agent's reading back of a value gives its item this clearly
-CONFIRMED = 0.5
-# kinds whose detectors find too few of the values customers give to gate on: the name detector reads
-# people's names ("my name is Ann Lee"), not a restaurant's or a film's
-UNGATED = frozenset({"name"})
-
-
-
 
 
 def _typed(kinds: set[str]) -> set[str]:
