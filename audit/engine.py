@@ -44,6 +44,9 @@ META_COS_TYPED = 0.35
 DISTINCT_KINDS = frozenset({"phone", "email", "date", "address", "money", "plate"})
 # a sentence asks items other than its best one only above this probability
 SECOND_ASK = 0.6
+# a question asking for a kind of value ("where will you leave from?") asks its best item of that kind at this
+# share of the threshold: it asks something, and the kind says the item can be it
+TYPED_QUESTION = 0.75
 
 
 class AuditEngine:
@@ -135,7 +138,7 @@ class AuditEngine:
         n_utt = len(t.utterances)
         # which sentence asks which item
         p_ask = directed_asks(cv, kv, closing_offers(cv, kv, sc.ask.predict(ask_features(cv, kv))))
-        asks = self._pick_asks(cv, p_ask, sc.ask.threshold)
+        asks = self._pick_asks(cv, kv, p_ask, sc.ask.threshold)
         utt_ask = np.zeros((n_utt, len(kv.item_ids)), dtype=np.float32)
         for s, sent in enumerate(cv.agent_sentences):
             utt_ask[sent.utterance] = np.maximum(utt_ask[sent.utterance], p_ask[s])
@@ -160,18 +163,29 @@ class AuditEngine:
             summary=summarize(questions, items), engine=engine_info)
 
     @staticmethod
-    def _pick_asks(cv: CallView, p_ask: np.ndarray, threshold: float) -> list[Ask]:
+    def _pick_asks(cv: CallView, kv: ChecklistView, p_ask: np.ndarray, threshold: float) -> list[Ask]:
         """Asks above threshold, one per (utterance, item): the best sentence.
 
         A sentence asks its best item; it asks another only with high confidence ("your name and the
-        best number to reach you?"), because items of one checklist often resemble each other.
+        best number to reach you?"), because items of one checklist often resemble each other. A question
+        that asks for a kind of value its best item asks for too ("where will you be leaving from?") needs
+        less (`TYPED_QUESTION`).
         """
         best: dict[tuple[int, int], Ask] = {}
+        lang = cv.language
         for s in range(p_ask.shape[0]):
             row = p_ask[s]
             if row.size == 0:
                 continue
             top = int(row.argmax())
+            text = cv.agent_sentences[s].text
+            if row[top] < threshold and row[top] >= threshold * TYPED_QUESTION and lang.is_question(text):
+                wants = lang.value_kinds_for(text) - {"yes_no", "dont_know"}
+                if wants & kv.item_kinds[top]:
+                    sent = cv.agent_sentences[s]
+                    key = (sent.utterance, top)
+                    if key not in best or row[top] > best[key].prob:
+                        best[key] = Ask(sent, top, float(row[top]))
             for i in np.where(row >= threshold)[0]:
                 if i != top and row[i] < max(SECOND_ASK, threshold):
                     continue

@@ -380,3 +380,20 @@ def test_when_customer_only_said_yes_then_a_number_asked_next_is_still_needed(
         ("agent", "How many tickets?"),
     ), trip)
     assert _status(report, 3, "seats") == "needed"
+
+
+def _with_ask_threshold(threshold: float) -> AuditEngine:
+    scorers = Scorers.load()
+    return AuditEngine(scorers=dataclasses.replace(scorers, ask=dataclasses.replace(scorers.ask, threshold=threshold)))
+
+
+def test_when_a_question_asks_for_the_kind_of_value_its_best_item_takes_then_a_weaker_match_still_asks_it(
+        engine: AuditEngine, trip) -> None:
+    """"Where will you be leaving from?" asks for a place, as the origin item does: it counts as asking it
+    at three quarters of the threshold, not below."""
+    call = _call(("customer", "I need a round trip for two."), ("agent", "Where will you be leaving from?"))
+    ask = next(q for q in engine.audit(call, trip).questions if q.utterance == 1)
+    assert ask.item == "origin_city"
+    near = _with_ask_threshold(ask.confidence / 0.8).audit(call, trip)
+    assert [(q.utterance, q.item) for q in near.questions] == [(1, "origin_city")]
+    assert _with_ask_threshold(ask.confidence / 0.7).audit(call, trip).questions == []
