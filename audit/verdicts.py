@@ -174,14 +174,15 @@ UNGATED = frozenset({"name"})
 
 
 def _fill(cv: CallView, kv: ChecklistView, text: str, values: list[Value], wanting: list[int],
-          p_row: np.ndarray) -> set[int]:
+          p_row: np.ndarray, ctx: np.ndarray | None = None) -> set[int]:
     """The items these values of one text fill, each value one item and each item one value: a value goes
     to the item of its kind that the text gives most clearly (`p_row`), that the words around the value read
     closest to and whose direction the words before it share ("from Seattle")."""
     if not values or not wanting:
         return set()
     lang = cv.language
-    ctx = lang.encoder().encode([value_context(text, v) for v in values])
+    if ctx is None:
+        ctx = lang.encoder().encode([value_context(text, v) for v in values])
     pairs = []
     for n, v in enumerate(values):
         d = lang.direction(" ".join(text[: v.start].split()[-3:]))
@@ -231,9 +232,16 @@ def value_slots(cv: CallView, kv: ChecklistView, p_sentences: np.ndarray, utt_as
     typed = [_typed(ik) - UNGATED for ik in kv.item_kinds]
     utts = cv.transcript.utterances
     lang = cv.language
+    found = [slot_values(lang, sent.text) for sent in cv.customer_sentences]
+    # every value's context in one encoder call (they were embedded with the call's texts: `view.call_texts`)
+    contexts = lang.encoder().encode([value_context(sent.text, v)
+                                      for sent, vals in zip(cv.customer_sentences, found, strict=True)
+                                      for v in vals])
+    at = 0
     for s, sent in enumerate(cv.customer_sentences):
         kinds = {v.kind for v in lang.values(sent.text)}
-        vals = slot_values(lang, sent.text)
+        vals = found[s]
+        ctx, at = contexts[at : at + len(vals)], at + len(vals)
         prev = sent.utterance - 1
         while prev >= 0 and utts[prev].speaker != "agent":
             prev -= 1
@@ -241,7 +249,7 @@ def value_slots(cv: CallView, kv: ChecklistView, p_sentences: np.ndarray, utt_as
         bare = (not vals and "yes_no" not in kinds) or "dont_know" in kinds
         asked = utt_ask[prev] >= ask_threshold if prev >= 0 and bare else np.zeros(len(typed), dtype=bool)
         wanting = [i for i, t in enumerate(typed) if t and not asked[i]]
-        filled = _fill(cv, kv, sent.text, vals, wanting, p_sentences[s])
+        filled = _fill(cv, kv, sent.text, vals, wanting, p_sentences[s], ctx)
         for i in wanting:
             if i not in filled:
                 out[s, i] = 0.0
