@@ -242,9 +242,7 @@ def value_slots(cv: CallView, kv: ChecklistView, p_sentences: np.ndarray, utt_as
         kinds = {v.kind for v in lang.values(sent.text)}
         vals = found[s]
         ctx, at = contexts[at : at + len(vals)], at + len(vals)
-        prev = sent.utterance - 1
-        while prev >= 0 and utts[prev].speaker != "agent":
-            prev -= 1
+        prev = cv.prev_agent[sent.utterance]
         # "Seattle." answers where, and "I don't know" answers what was asked; "Yes, please." holds no place
         bare = (not vals and "yes_no" not in kinds) or "dont_know" in kinds
         asked = utt_ask[prev] >= ask_threshold if prev >= 0 and bare else np.zeros(len(typed), dtype=bool)
@@ -344,11 +342,8 @@ def closing_answers(cv: CallView, kv: ChecklistView, p_sentences: np.ndarray, ut
     if not len(closing) or p_sentences.size == 0:
         return p_sentences
     out = p_sentences.copy()
-    utts = cv.transcript.utterances
     for k, sent in enumerate(cv.customer_sentences):
-        prev = sent.utterance - 1
-        while prev >= 0 and utts[prev].speaker != "agent":
-            prev -= 1
+        prev = cv.prev_agent[sent.utterance]
         for i in closing:
             if prev < 0 or utt_ask[prev, i] < ask_threshold:
                 out[k, i] = 0.0
@@ -393,10 +388,7 @@ def first_given(cv: CallView, p_info: np.ndarray, threshold: np.ndarray, item: i
         return Given(None, p, field=key)
     for j in range(min(before, len(p_info))):
         if p_info[j, item] >= threshold[item]:
-            prev = j - 1
-            while prev >= 0 and cv.transcript.utterances[prev].speaker != "agent":
-                prev -= 1
-            return Given(j, float(p_info[j, item]), by_answer=prev in ask_utts)
+            return Given(j, float(p_info[j, item]), by_answer=cv.prev_agent[j] in ask_utts)
     return None
 
 

@@ -102,7 +102,6 @@ def info_features(cv: CallView, kv: ChecklistView, ask_prob: np.ndarray,
     items): how likely each agent utterance asks each item, so an answer to a question counts as giving
     that item's information.
     """
-    t = cv.transcript
     sents = cv.customer_sentences
     n_s, n_i = len(sents), len(kv.item_ids)
     f = np.zeros((n_s, n_i, len(INFO_FEATURES)), dtype=np.float32)
@@ -128,9 +127,7 @@ def info_features(cv: CallView, kv: ChecklistView, ask_prob: np.ndarray,
     f[:, :, off + 13] = np.array([float(not u) for u in untyped])[None, :]
     for k, sent in enumerate(sents):
         j = sent.utterance
-        prev = j - 1
-        while prev >= 0 and t.utterances[prev].speaker != "agent":
-            prev -= 1
+        prev = cv.prev_agent[j]
         pa = ask_prob[prev] if prev >= 0 else np.zeros(n_i, dtype=np.float32)
         kinds = sent_kinds[k]
         toks = set(lang.tokens(sent.text))

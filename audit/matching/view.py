@@ -59,6 +59,7 @@ class CallView:
     customer_masked_vecs: np.ndarray  # (customer sentences, d')
     values: list[list[Value]]  # per utterance
     tokens: list[set[str]]  # per utterance
+    prev_agent: list[int]  # per utterance: the nearest earlier agent utterance (-1: none), whose question it answers
     metadata_texts: list[tuple[str, str]]  # (key, "key: value")
     metadata_vecs: np.ndarray
     # nearest bank entries, when searched for many calls at once: bank index -> (indices, similarities)
@@ -151,6 +152,11 @@ def build_call_view(transcript: Transcript, lang: Language) -> CallView:
         for s, e in lang.sentences(u.text):
             (agent if u.speaker == "agent" else cust).append(Sentence(i, s, e, u.text[s:e]))
     meta = [(k, _meta_text(k, v)) for k, v in transcript.metadata.items() if _meta_usable(v)]
+    prev_agent, last = [], -1
+    for i, u in enumerate(transcript.utterances):
+        prev_agent.append(last)
+        if u.speaker == "agent":
+            last = i
     return CallView(
         transcript=transcript,
         language=lang,
@@ -163,6 +169,7 @@ def build_call_view(transcript: Transcript, lang: Language) -> CallView:
         customer_masked_vecs=fast.encode([lang.masked(s.text) for s in cust]),
         values=[lang.values(u.text) for u in transcript.utterances],
         tokens=[set(lang.tokens(u.text)) for u in transcript.utterances],
+        prev_agent=prev_agent,
         metadata_texts=meta,
         metadata_vecs=enc.encode([t for _, t in meta]),
     )
