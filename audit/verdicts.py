@@ -99,7 +99,7 @@ def reasons_from_information(cv: CallView, kv: ChecklistView, p_sentences: np.nd
         if "dont_know" in kinds or ("yes_no" in kinds and len(cv.tokens[j]) <= 3):
             continue
         for i in np.where(p_sentences[s] >= INFO_REVEALS_REASON)[0]:
-            if not kinds & (kv.item_kinds[i] - {"yes_no", "dont_know"}):
+            if not kinds & kv.item_typed[i]:
                 continue  # only a value of the kind the item asks for shows it
             applies = [index[r] for r in kv.checklist.items[i].applies_to or [] if r in index]
             if len(applies) != 1 or applies[0] in have:
@@ -201,7 +201,7 @@ def _fill(cv: CallView, kv: ChecklistView, text: str, values: list[Value], wanti
 
 def gated_items(kv: ChecklistView) -> np.ndarray:
     """Which items ask for a typed value that `value_slots` requires a sentence to hold."""
-    return np.array([bool(_typed(ik) - UNGATED) for ik in kv.item_kinds], dtype=bool)
+    return np.array([bool(t - UNGATED) for t in kv.item_typed], dtype=bool)
 
 
 def info_thresholds(kv: ChecklistView, threshold: float, untyped: float | None) -> np.ndarray:
@@ -229,7 +229,7 @@ def value_slots(cv: CallView, kv: ChecklistView, p_sentences: np.ndarray, utt_as
     out = p_sentences.copy()
     if p_sentences.size == 0:
         return out
-    typed = [_typed(ik) - UNGATED for ik in kv.item_kinds]
+    typed = [t - UNGATED for t in kv.item_typed]
     utts = cv.transcript.utterances
     lang = cv.language
     found = [slot_values(lang, sent.text) for sent in cv.customer_sentences]
@@ -270,40 +270,13 @@ def _read_back(cv: CallView, kv: ChecklistView, agent_text: str, wanting: list[i
     return filled
 
 
-def _typed(kinds: set[str]) -> set[str]:
-    return kinds - {"yes_no", "dont_know"}
-
-
-# siblings are among each other's this many closest items
-NEAREST = 2
-
-
-def direction_siblings(kv: ChecklistView) -> list[list[int]]:
-    """For each item, its sibling in the other direction (the origin's destination, the departure date's
-    return date): an item asking for the same kind of value, the two each other's closest item in meaning.
-    A phone number "to call back" and a prescription number "from the label" point opposite ways but are
-    not a pair."""
-    d = kv.item_direction
-    n = len(d)
-    out: list[list[int]] = [[] for _ in range(n)]
-    if n < 2:
-        return out
-    sims = kv.combined_vecs @ kv.combined_vecs.T
-    np.fill_diagonal(sims, -np.inf)
-    near = [set(np.argsort(-sims[i])[:NEAREST].tolist()) for i in range(n)]
-    for i in range(n):
-        out[i] = [j for j in near[i] if d[i] and d[j] == -d[i] and i in near[j]
-                  and _typed(kv.item_kinds[i]) & _typed(kv.item_kinds[j])]
-    return out
-
-
 def directed_asks(cv: CallView, kv: ChecklistView, p_ask: np.ndarray) -> np.ndarray:
     """A question that points one way asks the item of that direction, not its sibling.
 
     "Where will you depart from?" reads almost as close to "Where are you going?" as to "Departure city?";
     its words say it asks where the trip starts, so the ask moves to the origin item.
     """
-    siblings = direction_siblings(kv)
+    siblings = kv.item_siblings
     if not any(siblings) or p_ask.size == 0:
         return p_ask
     out = p_ask.copy()

@@ -114,7 +114,7 @@ def info_features(cv: CallView, kv: ChecklistView, ask_prob: np.ndarray,
     top, margin = _top_margin(sent_c)
     base = 8
     off = base + 1 + len(KEY_KINDS)
-    untyped = [kv.item_kinds[i] - {"yes_no", "dont_know"} for i in range(n_i)]
+    typed = kv.item_typed
     sent_kinds = [{v.kind for v in lang.values(s.text)} for s in sents]
     # value kinds as indicator matrices, so kind agreement is one product rather than a loop per pair
     item_key = np.array([[kind in ik for kind in KEY_KINDS] for ik in kv.item_kinds], dtype=np.float32)
@@ -122,9 +122,9 @@ def info_features(cv: CallView, kv: ChecklistView, ask_prob: np.ndarray,
     f[:, :, base + 1 : base + 1 + len(KEY_KINDS)] = sent_key[:, None, :] * item_key[None, :, :]
     # what kind of item: a yes/no item ("do you agree to the fee?") is seldom answered before it is asked, and
     # one without a typed value is given only in words that resemble it
-    f[:, :, off + 12] = np.array([float("yes_no" in ik and not u) for ik, u in zip(kv.item_kinds, untyped,
+    f[:, :, off + 12] = np.array([float("yes_no" in ik and not u) for ik, u in zip(kv.item_kinds, typed,
                                                                                    strict=True)])[None, :]
-    f[:, :, off + 13] = np.array([float(not u) for u in untyped])[None, :]
+    f[:, :, off + 13] = np.array([float(not u) for u in typed])[None, :]
     for k, sent in enumerate(sents):
         j = sent.utterance
         prev = cv.prev_agent[j]
@@ -139,7 +139,7 @@ def info_features(cv: CallView, kv: ChecklistView, ask_prob: np.ndarray,
             f[k, :, 6] = np.where(pa >= top2[-1], top2[0], top2[-1])  # best ask of another item
         f[k, :, 7] = pa.max()
         for i in range(n_i):
-            f[k, i, base] = float(bool(kinds & untyped[i]))
+            f[k, i, base] = float(bool(kinds & typed[i]))
             f[k, i, off + 3] = _overlap(toks, kv.item_tokens[i])
         f[k, :, off] = min(len(kinds), 6)
         f[k, :, off + 1] = float("dont_know" in kinds)

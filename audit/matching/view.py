@@ -38,11 +38,13 @@ class ChecklistView:
     reason_ids: list[str]
     reason_vecs: np.ndarray  # (reasons, d)
     item_kinds: list[set[str]]
+    item_typed: list[set[str]]  # the kinds of value each item asks for, yes/no and "I don't know" left out
     item_tokens: list[set[str]]
     question_tokens: list[set[str]]
     reason_tokens: list[set[str]]
     item_closing: list[bool]  # closing offers ("anything else I can help with?"): see `Language.is_closing_offer`
     item_direction: list[int]  # -1 a start (origin, departure, pick-up), 1 an end, 0 neither: `Language.direction`
+    item_siblings: list[list[int]]  # each item's sibling in the other direction: `direction_siblings`
     bank_match: dict[str, np.ndarray] = field(default_factory=dict)  # bank name -> (entries, items)
 
 
@@ -102,6 +104,9 @@ def build_checklist_view(checklist: Checklist, lang: Language) -> ChecklistView:
         r_vecs = np.stack(rv)
     else:
         r_vecs = np.zeros((0, dim), dtype=np.float32)
+    kinds = [lang.value_kinds_for(f"{it.question} {it.description}") for it in items]
+    typed = [k - {"yes_no", "dont_know"} for k in kinds]
+    direction = [lang.direction(f"{it.question} {it.description}") for it in items]
     return ChecklistView(
         checklist=checklist,
         item_ids=[it.id for it in items],
@@ -113,13 +118,34 @@ def build_checklist_view(checklist: Checklist, lang: Language) -> ChecklistView:
         shape_combined_vecs=fast.encode(combined),
         reason_ids=[r.id for r in reasons],
         reason_vecs=r_vecs,
-        item_kinds=[lang.value_kinds_for(f"{it.question} {it.description}") for it in items],
+        item_kinds=kinds,
+        item_typed=typed,
         item_tokens=[set(lang.tokens(f"{it.question} {it.description} {' '.join(it.variants)}")) for it in items],
         question_tokens=[set(lang.tokens(" ".join(it.phrasings()))) for it in items],
         reason_tokens=[set(lang.tokens(f"{r.description} {' '.join(r.examples)}")) for r in reasons],
         item_closing=[any(lang.is_closing_offer(p) for p in it.phrasings()) for it in items],
-        item_direction=[lang.direction(f"{it.question} {it.description}") for it in items],
+        item_direction=direction,
+        item_siblings=direction_siblings(direction, typed, c),
     )
+
+
+# siblings are among each other's this many closest items
+NEAREST = 2
+
+
+def direction_siblings(direction: list[int], typed: list[set[str]], combined_vecs: np.ndarray) -> list[list[int]]:
+    """For each item, its sibling in the other direction (the origin's destination, the departure date's
+    return date): an item asking for the same kind of value, the two among each other's closest items in
+    meaning. A phone number "to call back" and a prescription number "from the label" point opposite ways
+    but are not a pair."""
+    n = len(direction)
+    if n < 2:
+        return [[] for _ in range(n)]
+    sims = combined_vecs @ combined_vecs.T
+    np.fill_diagonal(sims, -np.inf)
+    near = [set(np.argsort(-sims[i])[:NEAREST].tolist()) for i in range(n)]
+    return [[j for j in near[i] if direction[i] and direction[j] == -direction[i] and i in near[j]
+             and typed[i] & typed[j]] for i in range(n)]
 
 
 def call_texts(transcript: Transcript, lang: Language) -> tuple[list[str], list[str]]:
