@@ -178,18 +178,14 @@ class AuditEngine:
             if row.size == 0:
                 continue
             top = int(row.argmax())
-            text = cv.agent_sentences[s].text
-            if row[top] < threshold and row[top] >= threshold * TYPED_QUESTION and lang.is_question(text):
-                wants = lang.value_kinds_for(text) - {"yes_no", "dont_know"}
-                if wants & kv.item_kinds[top]:
-                    sent = cv.agent_sentences[s]
-                    key = (sent.utterance, top)
-                    if key not in best or row[top] > best[key].prob:
-                        best[key] = Ask(sent, top, float(row[top]))
-            for i in np.where(row >= threshold)[0]:
-                if i != top and row[i] < max(SECOND_ASK, threshold):
+            sent = cv.agent_sentences[s]
+            floor = threshold
+            if threshold * TYPED_QUESTION <= row[top] < threshold and lang.is_question(sent.text) \
+                    and lang.value_kinds_for(sent.text) & kv.item_typed[top]:
+                floor = threshold * TYPED_QUESTION
+            for i in np.where(row >= floor)[0]:
+                if row[i] < (floor if i == top else max(SECOND_ASK, threshold)):
                     continue
-                sent = cv.agent_sentences[s]
                 key = (sent.utterance, int(i))
                 if key not in best or row[i] > best[key].prob:
                     best[key] = Ask(sent, int(i), float(row[i]))
