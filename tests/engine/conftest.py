@@ -1,10 +1,14 @@
-"""One engine for the module's tests (the static encoder and scorers load once) and a small checklist."""
+"""One engine for the module's tests (the static encoder and scorers load once), one with a permissive
+information threshold, and small checklists (roadside, table booking, trip search)."""
 
 from __future__ import annotations
+
+import dataclasses
 
 import pytest
 
 from audit import AuditEngine, parse_checklist
+from audit.matching.model import Scorers
 
 ROADSIDE = """
 id: roadside_test
@@ -37,3 +41,52 @@ def engine() -> AuditEngine:
 @pytest.fixture(scope="session")
 def checklist():
     return parse_checklist(ROADSIDE, where="roadside_test")
+
+
+DINING = """
+id: dining_test
+name: Table booking (test)
+version: 1
+language: en
+reasons:
+  - {id: book_table, description: "Reserve a table at a restaurant"}
+items:
+  - {id: restaurant_name, question: "Which restaurant would you like?", description: "Name of the restaurant"}
+  - {id: location, question: "In which city?", description: "City where the restaurant is located"}
+  - {id: time, question: "What time would you like the table?", description: "Time of the reservation"}
+"""
+
+
+@pytest.fixture(scope="session")
+def dining():
+    return parse_checklist(DINING, where="dining_test")
+
+
+@pytest.fixture(scope="session")
+def permissive_engine() -> AuditEngine:
+    """An engine whose information scorer takes faint evidence: the value rules must hold whatever the
+    calibration."""
+    scorers = Scorers.load()
+    info = dataclasses.replace(scorers.info, threshold=0.1, threshold_untyped=0.1)
+    return AuditEngine(scorers=dataclasses.replace(scorers, info=info))
+
+
+TRIP = """
+id: trip_test
+name: Trip search (test)
+version: 1
+language: en
+reasons:
+  - {id: round_trip, description: "Find a round-trip flight"}
+items:
+  - {id: origin_city, question: "Departure city?", description: "City in which the journey originates"}
+  - {id: destination_city, question: "Where are you going?", description: "City in which the journey ends"}
+  - {id: departure_date, question: "What date do you want to travel?", description: "Date of departure flight"}
+  - {id: return_date, question: "When would you like to return?", description: "Date of return flight"}
+  - {id: seats, question: "How many tickets?", description: "Number of seats to book"}
+"""
+
+
+@pytest.fixture(scope="session")
+def trip():
+    return parse_checklist(TRIP, where="trip_test")

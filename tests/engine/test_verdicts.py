@@ -134,7 +134,6 @@ items:
 
 @pytest.fixture(scope="module")
 def bank_checklist():
-    from audit import parse_checklist
 
     return parse_checklist(BANK, where="bank_test")
 
@@ -184,7 +183,6 @@ items:
 
 @pytest.fixture(scope="module")
 def pharmacy(engine: AuditEngine):
-    from audit import parse_checklist
 
     return engine.audit(_call(
         ("agent", "Good afternoon, Copperleaf Pharmacy, this is Ezra. How can I help you?"),
@@ -229,7 +227,6 @@ items:
 
 def test_when_metadata_key_names_an_item_then_it_answers_that_item_even_if_another_reads_closer(
         engine: AuditEngine) -> None:
-    from audit import parse_checklist
 
     report = engine.audit(_call(
         ("customer", "Hi, I lost my job and need to pause my loan payments."),
@@ -244,32 +241,7 @@ def test_when_metadata_key_names_an_item_then_it_answers_that_item_even_if_anoth
 
 
 
-DINING = """
-id: dining_test
-name: Table booking (test)
-version: 1
-language: en
-reasons:
-  - {id: book_table, description: "Reserve a table at a restaurant"}
-items:
-  - {id: restaurant_name, question: "Which restaurant would you like?", description: "Name of the restaurant"}
-  - {id: location, question: "In which city?", description: "City where the restaurant is located"}
-  - {id: time, question: "What time would you like the table?", description: "Time of the reservation"}
-"""
 
-
-@pytest.fixture(scope="module")
-def dining():
-    return parse_checklist(DINING, where="dining_test")
-
-
-@pytest.fixture(scope="module")
-def permissive_engine() -> AuditEngine:
-    """An engine whose information scorer takes faint evidence: the value rules must hold whatever the
-    calibration."""
-    scorers = Scorers.load()
-    info = dataclasses.replace(scorers.info, threshold=0.1, threshold_untyped=0.1)
-    return AuditEngine(scorers=dataclasses.replace(scorers, info=info))
 
 
 def test_when_customer_gave_no_value_of_the_items_kind_then_asking_for_it_is_needed(
@@ -294,25 +266,7 @@ def test_when_reply_holds_no_recognised_value_then_it_still_answers_the_question
     assert _status(report, 3, "location") == "redundant"
 
 
-TRIP = """
-id: trip_test
-name: Trip search (test)
-version: 1
-language: en
-reasons:
-  - {id: round_trip, description: "Find a round-trip flight"}
-items:
-  - {id: origin_city, question: "Departure city?", description: "City in which the journey originates"}
-  - {id: destination_city, question: "Where are you going?", description: "City in which the journey ends"}
-  - {id: departure_date, question: "What date do you want to travel?", description: "Date of departure flight"}
-  - {id: return_date, question: "When would you like to return?", description: "Date of return flight"}
-  - {id: seats, question: "How many tickets?", description: "Number of seats to book"}
-"""
 
-
-@pytest.fixture(scope="module")
-def trip():
-    return parse_checklist(TRIP, where="trip_test")
 
 
 def test_when_question_points_at_the_start_then_it_asks_the_origin_not_the_destination(
