@@ -17,6 +17,7 @@ from audit.checklist import Checklist
 from audit.languages import Language, get_language
 from audit.matching.features import ask_features, info_features, reason_features
 from audit.matching.model import Scorers
+from audit.matching.slots import slot_values
 from audit.matching.view import (
     CallView,
     ChecklistView,
@@ -28,6 +29,7 @@ from audit.matching.view import (
 from audit.report import ChecklistRef, Report, summarize
 from audit.transcript import Transcript
 from audit.verdicts import (
+    UNGATED,
     Ask,
     closing_offers,
     directed_asks,
@@ -169,7 +171,7 @@ class AuditEngine:
         A sentence asks its best item; it asks another only with high confidence ("your name and the
         best number to reach you?"), because items of one checklist often resemble each other. A question
         that asks for a kind of value its best item asks for too ("where will you be leaving from?") needs
-        less (`TYPED_QUESTION`).
+        less (`TYPED_QUESTION`), unless it offers an action ("would you like to transfer money?").
         """
         best: dict[tuple[int, int], Ask] = {}
         lang = cv.language
@@ -180,11 +182,18 @@ class AuditEngine:
             top = int(row.argmax())
             sent = cv.agent_sentences[s]
             floor = threshold
+            offer = lang.is_offer(sent.text)
+            # an offer that names no value ("would you like to transfer money?") asks no typed item's value;
+            # one that proposes a value ("do you want it to start on the 3rd?") may, and so may an offer that
+            # asks an item the checklist itself words as an offer ("Do you want us to text you when ready?")
+            bare_offer = offer and not slot_values(lang, sent.text)
             if threshold * TYPED_QUESTION <= row[top] < threshold and lang.is_question(sent.text) \
-                    and lang.value_kinds_for(sent.text) & kv.item_typed[top]:
+                    and not offer and lang.value_kinds_for(sent.text) & kv.item_typed[top]:
                 floor = threshold * TYPED_QUESTION
             for i in np.where(row >= floor)[0]:
                 if row[i] < (floor if i == top else max(SECOND_ASK, threshold)):
+                    continue
+                if bare_offer and kv.item_typed[i] - UNGATED and not kv.item_offer[i]:
                     continue
                 key = (sent.utterance, int(i))
                 if key not in best or row[i] > best[key].prob:

@@ -158,6 +158,8 @@ def typed_values(cv: CallView, kv: ChecklistView, p_sentences: np.ndarray) -> np
         for k in kinds & set(UNIQUE_KINDS):
             if len(owners[k]) == 1:
                 i = owners[k][0]
+                if k == "date" and kv.item_birth[i] and not lang.has_year(sent.text):
+                    continue
                 if float(cv.customer_vecs[s] @ kv.combined_vecs[i]) >= TYPED_VALUE_COS:
                     out[s, i] = max(out[s, i], TYPED_VALUE)
     return out
@@ -184,9 +186,12 @@ def _fill(cv: CallView, kv: ChecklistView, text: str, values: list[Value], wanti
     if ctx is None:
         ctx = lang.encoder().encode([value_context(text, v) for v in values])
     pairs = []
+    yearless = not lang.has_year(text)
     for n, v in enumerate(values):
         d = lang.direction(" ".join(text[: v.start].split()[-3:]))
         for i in wanting:
+            if v.kind == "date" and yearless and kv.item_birth[i]:
+                continue  # "on Thursday" is an appointment, never a date of birth
             if v.kind in kv.item_kinds[i]:
                 fit = float(ctx[n] @ kv.combined_vecs[i]) + float(p_row[i])
                 pairs.append((fit + DIRECTION_FIT * d * kv.item_direction[i], n, i))

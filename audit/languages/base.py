@@ -40,6 +40,21 @@ VALUE_KINDS = (
     "plate", "address", "location", "yes_no", "dont_know",
 )
 
+# An item that asks for one of these kinds asks for nothing broader: the words that name an email or a phone
+# number ("e-posta adresiniz", "the best number to reach you") also name an address or a code, and an address
+# given in the call must not answer the email item.
+NARROWER_KINDS: dict[str, frozenset[str]] = {
+    "email": frozenset({"address", "code"}),
+    "phone": frozenset({"code"}),
+    "plate": frozenset({"code"}),
+}
+
+
+def narrowest_kinds(kinds: set[str]) -> set[str]:
+    """The kinds an item asks for once kinds that a more specific one among them names are dropped."""
+    broader = set().union(*(NARROWER_KINDS[k] for k in kinds if k in NARROWER_KINDS))
+    return kinds - broader
+
 
 @dataclass(frozen=True)
 class FocusCue:
@@ -77,6 +92,13 @@ class Language(ABC):
     end_pattern: re.Pattern[str] | None = None
     # a reply that agrees ("yes, that's right"), matched at the start of `fold_case` text
     affirmative_pattern: re.Pattern[str] | None = None
+    # an offer to do something ("would you like to book it?", "shall I add an alarm?"), matched at the start of
+    # `fold_case` text; None: the language recognises none
+    offer_pattern: re.Pattern[str] | None = None
+    # an item asking for a date of birth, and a text that holds a year ("1985", "nineteen eighty-five", "3/3/85"),
+    # searched in `fold_case` text; None: the language tells birth dates from other dates by neither
+    birth_pattern: re.Pattern[str] | None = None
+    year_pattern: re.Pattern[str] | None = None
 
     @abstractmethod
     def encoder(self) -> Encoder:
@@ -154,6 +176,22 @@ class Language(ABC):
     def is_affirmative(self, text: str) -> bool:
         """Whether a reply agrees with what the agent just read back or offered ("Yes, that's correct")."""
         return bool(self.affirmative_pattern and self.affirmative_pattern.match(self.fold_case(text).strip()))
+
+    def is_offer(self, sentence: str) -> bool:
+        """Whether a question offers an action ("Do you want to buy tickets?") rather than asking for a fact.
+
+        An offer asks a yes/no item ("Would you like a rental car?") but never the value a typed item asks for:
+        "Would you like to transfer money?" does not ask how much.
+        """
+        return bool(self.offer_pattern and self.offer_pattern.match(self.fold_case(sentence).strip()))
+
+    def asks_birth_date(self, item_text: str) -> bool:
+        """Whether an item asks for a date of birth, which only a date with a year gives."""
+        return bool(self.birth_pattern and self.birth_pattern.search(self.fold_case(item_text)))
+
+    def has_year(self, text: str) -> bool:
+        """Whether a text names a year: "I have a cleaning on Thursday" gives no date of birth."""
+        return self.year_pattern is None or bool(self.year_pattern.search(self.fold_case(text)))
 
     def fold_case(self, text: str) -> str:
         """The text in the one case patterns are written in (a language may fold more: Russian ё as е)."""

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from audit.checklist import Checklist
-from audit.languages.base import Language, Value
+from audit.languages.base import Language, Value, narrowest_kinds
 from audit.matching.slots import value_contexts
 from audit.transcript import Transcript
 
@@ -44,6 +44,8 @@ class ChecklistView:
     reason_tokens: list[set[str]]
     item_closing: list[bool]  # closing offers ("anything else I can help with?"): see `Language.is_closing_offer`
     item_direction: list[int]  # -1 a start (origin, departure, pick-up), 1 an end, 0 neither: `Language.direction`
+    item_birth: list[bool]  # asks for a date of birth: `Language.asks_birth_date`
+    item_offer: list[bool]  # the item's own question is an offer ("Do you want us to text you?"): `Language.is_offer`
     item_siblings: list[list[int]]  # each item's sibling in the other direction: `direction_siblings`
     bank_match: dict[str, np.ndarray] = field(default_factory=dict)  # bank name -> (entries, items)
 
@@ -81,6 +83,18 @@ def item_texts(checklist: Checklist) -> tuple[list[str], list[str]]:
     return out, shapes
 
 
+def _item_kinds(lang: Language, question: str, description: str) -> set[str]:
+    """The kinds of value an item asks for: those its question names, else those its description names.
+
+    A description explains more than the question asks ("whether maintenance may enter when the tenant is
+    out" names a time; the question "Do we have permission to enter?" asks none), so it decides only when the
+    question names no kind. Whether the item is a yes/no one is read from both.
+    """
+    both = narrowest_kinds(lang.value_kinds_for(f"{question} {description}"))
+    asked = narrowest_kinds(lang.value_kinds_for(question)) - {"yes_no", "dont_know"}
+    return asked | (both & {"yes_no", "dont_know"}) if asked else both
+
+
 def build_checklist_view(checklist: Checklist, lang: Language) -> ChecklistView:
     enc, fast = lang.encoder(), lang.fast_encoder()
     items = checklist.items
@@ -104,7 +118,7 @@ def build_checklist_view(checklist: Checklist, lang: Language) -> ChecklistView:
         r_vecs = np.stack(rv)
     else:
         r_vecs = np.zeros((0, dim), dtype=np.float32)
-    kinds = [lang.value_kinds_for(f"{it.question} {it.description}") for it in items]
+    kinds = [_item_kinds(lang, it.question, it.description) for it in items]
     typed = [k - {"yes_no", "dont_know"} for k in kinds]
     direction = [lang.direction(f"{it.question} {it.description}") for it in items]
     return ChecklistView(
@@ -125,6 +139,8 @@ def build_checklist_view(checklist: Checklist, lang: Language) -> ChecklistView:
         reason_tokens=[set(lang.tokens(f"{r.description} {' '.join(r.examples)}")) for r in reasons],
         item_closing=[any(lang.is_closing_offer(p) for p in it.phrasings()) for it in items],
         item_direction=direction,
+        item_birth=[lang.asks_birth_date(f"{it.question} {it.description}") for it in items],
+        item_offer=[lang.is_offer(it.question) for it in items],
         item_siblings=direction_siblings(direction, typed, c),
     )
 

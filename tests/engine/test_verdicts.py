@@ -351,3 +351,62 @@ def test_when_a_question_asks_for_the_kind_of_value_its_best_item_takes_then_a_w
     near = _with_ask_threshold(ask.confidence / 0.8).audit(call, trip)
     assert [(q.utterance, q.item) for q in near.questions] == [(1, "origin_city")]
     assert _with_ask_threshold(ask.confidence / 0.7).audit(call, trip).questions == []
+
+
+def test_when_agent_offers_to_book_then_no_typed_item_is_asked(engine: AuditEngine, trip) -> None:
+    """"Would you like to buy the tickets?" offers an action; it does not ask how many tickets."""
+    report = engine.audit(_call(
+        ("customer", "I need a flight from Seattle to Chicago on the 6th of March."),
+        ("agent", "I found a direct flight at 9 am for 220 dollars. Would you like to buy tickets?"),
+    ), trip)
+    assert not [q for q in report.questions if q.utterance == 1 and q.item == "seats"]
+
+
+CONTACT = """
+id: contact_test
+name: Contact details (test)
+version: 1
+language: en
+reasons:
+  - {id: delivery, description: "Arrange a delivery"}
+items:
+  - {id: address, question: "What is your street address?", description: "Address to deliver to"}
+  - {id: email, question: "What email address should we send updates to?", description: "Email for updates"}
+"""
+
+
+def test_when_customer_gave_an_address_then_asking_the_email_address_is_needed(permissive_engine) -> None:
+    """The words "email address" name an address, but a street address does not answer the email item."""
+    report = permissive_engine.audit(_call(
+        ("customer", "Please deliver it to 88 Juniper Court, apartment 4B, in Lakewood."),
+        ("agent", "What email address should we send updates to?"),
+    ), parse_checklist(CONTACT, where="contact_test"))
+    assert _status(report, 1, "email") == "needed"
+
+
+DENTAL = """
+id: dental_test
+name: Dental appointments (test)
+version: 1
+language: en
+reasons:
+  - {id: reschedule, description: "Move an existing appointment"}
+items:
+  - {id: date_of_birth, question: "What's the patient's date of birth?", description: "Date of birth of the patient"}
+  - id: current_appointment
+    question: "When is the appointment you'd like to change?"
+    description: "Date and time of the existing appointment"
+"""
+
+
+def test_when_customer_named_only_a_weekday_then_asking_the_date_of_birth_is_needed(permissive_engine) -> None:
+    """A date with no year ("on Thursday") is never a date of birth, whichever date item reads closer."""
+    dental = parse_checklist(DENTAL, where="dental_test")
+    report = permissive_engine.audit(_call(
+        ("customer", "Hi, it's Beatrix Solano. I have a cleaning on Thursday at two and I need to move it."),
+        ("agent", "Sure, Beatrix. Can I get your date of birth?"),
+        ("customer", "March 3rd, 1985."),
+        ("agent", "And your date of birth again, sorry?"),
+    ), dental)
+    assert _status(report, 1, "date_of_birth") == "needed"
+    assert _status(report, 3, "date_of_birth") == "redundant"

@@ -114,3 +114,22 @@ def test_when_agent_offers_more_help_then_closing_offer_but_not_the_greeting(lan
 ])
 def test_when_sentence_points_at_a_start_or_an_end_then_direction_says_which(lang, sentence, direction):
     assert lang.direction(sentence) == direction
+
+
+@pytest.mark.parametrize(("lang", "sentence", "offer"), [
+    (EN, "Would you like to transfer money?", True),
+    (EN, "Okay, shall I book the table?", True),
+    (EN, "Do you want us to text you when it's ready?", True),
+    (EN, "Can I have your phone number?", False),
+    (EN, "Would you like to give me your name?", False),
+    (EN, "What time would you like?", False),
+    (RU, "Хотите, оформим доставку?", True),
+    (RU, "Записать вас на вторник?", True),
+    (RU, "Назовите номер полиса.", False),
+    (RU, "Когда вам удобно?", False),
+    (TR, "SMS ile bilgilendirme almak ister misiniz?", True),
+    (TR, "Randevu ayarlayayım mı?", True),
+    (TR, "Adınızı alabilir miyim?", False),
+])
+def test_when_agent_offers_an_action_then_offer_but_not_a_request_for_a_fact(lang, sentence, offer):
+    assert lang.is_offer(sentence) is offer

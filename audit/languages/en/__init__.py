@@ -61,6 +61,19 @@ _AFFIRMATIVE = re.compile(
     r"that(?:'s| is| would be| will be| sounds| works)|sounds (?:good|great|perfect|fine)|works for me)\b")
 
 
+_OFFER = re.compile(
+    r"(?:(?:ok(?:ay)?|sure|great|alright|all right|perfect|so|and|then|now|also|well)\W+)*"
+    r"(?:(?:would|do|did|will)\s+you\s+(?:also\s+)?(?:like|want|wish|need|care|prefer)\b(?!\s+to\s+(?:give|tell|share|"
+    r"provide|confirm|spell))|"
+    r"(?:shall|should|can|may)\s+(?:i|we)\s+(?!(?:have|get|ask|take|know|confirm|see)\b)|"
+    r"are\s+you\s+(?:looking|interested|planning)\s+(?:to|in)\b|any\s+plans?\s+to\b|want\s+me\s+to\b)")
+
+
+_BIRTH = re.compile(r"\b(?:birth|born|dob)\b")
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\bnineteen\b|\btwo thousand\b|"
+                   r"\btwenty (?:oh|zero|o)\b")
+
+
 class English(Language):
     code = "en"
     name = "English"
@@ -68,6 +81,9 @@ class English(Language):
     start_pattern = _START
     end_pattern = _END
     affirmative_pattern = _AFFIRMATIVE
+    offer_pattern = _OFFER
+    birth_pattern = _BIRTH
+    year_pattern = _YEAR
 
     def __init__(self) -> None:
         self._encoder: Encoder | None = None

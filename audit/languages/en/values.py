@@ -115,16 +115,21 @@ def find_values(text: str) -> list[Value]:
 _ITEM_KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("email", re.compile(r"\be-?mail\b", re.I)),
     ("phone", re.compile(r"\bphone\b|\bnumber to (?:reach|call)|\bcall(?:back| you back)\b|\bcontact number", re.I)),
-    ("money", re.compile(r"\b(?:price|cost|amount|budget|fee|pay|payment|balance|dollars?|money|fare|rent)\b", re.I)),
-    ("time", re.compile(r"\b(?:time|hour|o'clock|when)\b", re.I)),
-    ("date", re.compile(r"\b(?:date|day|when|birth|dob|schedule|arrival|departure|check[- ]?in|check[- ]?out|"
-                        r"start|end|leave|return)\b", re.I)),
-    ("duration", re.compile(r"\b(?:how long|duration|nights|length of)\b", re.I)),
-    ("count", re.compile(r"\b(?:how many|number of (?:people|persons|guests|tickets|seats|passengers|rooms|adults|"
-                         r"bedrooms|baths)|people|party size|group size|guests|tickets|seats|passengers)\b", re.I)),
-    ("name", re.compile(r"\bname\b", re.I)),
+    ("money", re.compile(r"\b(?:price|cost|amount|budget|fee|pay|payment|balance|dollars?|money|fare|rent|worth|"
+                         r"income|salary|earn(?:ing)?s?|how much(?! (?:time|longer|pain|of)\b))\b", re.I)),
+    # "at the time of the theft" and "up to date" name no time or date to give
+    ("time", re.compile(r"\b(?:time(?! of\b)|hour|o'clock|when)\b", re.I)),
+    ("date", re.compile(r"\b(?:(?<!up to )date|day|when|birth|dob|schedule|arrival|departure|check[- ]?in|"
+                        r"check[- ]?out|start|end|leave|return)\b", re.I)),
+    ("duration", re.compile(r"\b(?:how long|duration|nights|length of|how many (?:minutes|hours|days|weeks|months|"
+                            r"years))\b", re.I)),
+    ("count", re.compile(r"\b(?:how many(?! (?:minutes|hours|days|nights|weeks|months|years)\b)|"
+                         r"number of (?:people|persons|guests|tickets|seats|passengers|rooms|adults|bedrooms|baths)|"
+                         r"people|party size|group size|guests|tickets|seats|passengers)\b", re.I)),
+    ("name", re.compile(r"\bname\b|\bwho (?:am i|i'm) (?:speaking|talking) (?:with|to)\b|\bwho(?: is|'s) calling\b",
+                        re.I)),
     ("code", re.compile(r"\b(?:account|membership|member|policy|order|claim|confirmation|reference|tracking|id|"
-                        r"number(?! of)|code|zip|postal|vin|serial|card)\b", re.I)),
+                        r"number(?! of)|code|zip|postal|vin|serial|card|iban)\b", re.I)),
     ("address", re.compile(r"\b(?:address|street|where (?:do you|are you) live)\b", re.I)),
     ("location", re.compile(r"\b(?:city|location|where|destination|origin|area|town|place|pick ?up|drop ?off|"
                             r"located|leaving from|going to|travel(?:l?ing)? (?:from|to)|heading)\b", re.I)),

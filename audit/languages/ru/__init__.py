@@ -39,6 +39,17 @@ _END = re.compile(r"\b(?:куда|прибыт\w*|прибыва\w*|прил[е�
 _AFFIRMATIVE = re.compile(r"(?:да|ага|угу|верно|правильно|вс[её] верно|точно|хорошо|отлично|подходит|конечно)\b")
 
 
+_OFFER = re.compile(
+    r"(?:(?:хорошо|отлично|так|ну|а|и|тогда|понятно|поняла?|ясно|давайте)\W+)*"
+    r"(?:(?:не\s+)?(?:хотите|хотели\s+бы|желаете)|вам\s+(?:нужн\w*|оформить|записать|отправить|забронировать)|"
+    r"нужн[оа]\s+ли|(?:мне\s+)?(?:оформить|записать|отправить|забронировать|заказать|оформляем|записываем)\b|"
+    r"(?:могу|можно)\s+(?:я\s+)?(?:вам\s+)?(?:оформить|записать|отправить|предложить|забронировать))")
+
+
+_BIRTH = re.compile(r"рожден|родил")
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|тысяч|девятьсот|двухтысячн")
+
+
 class Russian(EncodedLanguage):
     code = "ru"
     name = "Russian"
@@ -46,6 +57,9 @@ class Russian(EncodedLanguage):
     start_pattern = _START
     end_pattern = _END
     affirmative_pattern = _AFFIRMATIVE
+    offer_pattern = _OFFER
+    birth_pattern = _BIRTH
+    year_pattern = _YEAR
 
     def __init__(self) -> None:
         super().__init__(lemmas=content_lemmas, find_values=find_values, item_kinds=item_kinds,

@@ -33,6 +33,15 @@ _END = re.compile(r"\b(?:nereye|varış\w*|dönüş\w*|döne\w*|bitiş\w*|iade\w
 _AFFIRMATIVE = re.compile(r"(?:evet|doğru|tamam|olur|aynen|kesinlikle|uygun|tabii|tabi)\b")
 
 
+# Turkish puts the offer at the end: "... ister misiniz?", "... istiyor musunuz?", "... ayarlayayım mı?"
+_OFFER = re.compile(
+    r".*\b(?:ister\s+mi(?:siniz|sin)|istiyor\s+mu(?:sunuz|sun)|\w+(?:[ae]y[ıi]m|[ae]l[ıi]m)\s+m[ıi])\b")
+
+
+_BIRTH = re.compile(r"doğum")
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|bin dokuz yüz|iki bin")
+
+
 class Turkish(EncodedLanguage):
     code = "tr"
     name = "Turkish"
@@ -40,6 +49,9 @@ class Turkish(EncodedLanguage):
     start_pattern = _START
     end_pattern = _END
     affirmative_pattern = _AFFIRMATIVE
+    offer_pattern = _OFFER
+    birth_pattern = _BIRTH
+    year_pattern = _YEAR
 
     def __init__(self) -> None:
         super().__init__(lemmas=content_lemmas, find_values=find_values, item_kinds=item_kinds,

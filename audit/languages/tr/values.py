@@ -291,8 +291,9 @@ def find_values(text: str) -> list[Value]:
 # What an item asks for, read from its question and description (Turkish lower case).
 _ITEM_KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("email", re.compile(r"e-?posta|e-?mail|mail adres")),
-    ("phone", re.compile(r"telefon|cep numara|iletişim numara|size ulaş|geri ara|ulaşabileceğimiz")),
-    ("money", re.compile(r"tutar|ücret|fiyat|lira|ödeme|borç|bakiye|fatura tutar|bedel|tazminat miktar")),
+    ("phone", re.compile(r"telefon|cep numara|iletişim numara|size ulaş|geri ara|ulaşabileceğimiz|ulaşabiliriz|"
+                         r"hangi numaradan")),
+    ("money", re.compile(r"tutar|ücret|fiyat|lira|borç|bakiye|fatura tutar|bedel|tazminat miktar")),
     ("time", re.compile(r"\bsaat|hangi saatte|ne zaman gel")),
     ("date", re.compile(r"tarih|ne zaman|doğum|hangi gün|gün[üe]? |günü")),
     ("duration", re.compile(r"ne kadar süre|kaç gün|kaç saat|süre")),
