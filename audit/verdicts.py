@@ -144,6 +144,12 @@ TYPED_VALUE_COS = 0.3
 UNIQUE_KINDS = ("location", "address", "phone", "email", "money", "name", "count", "duration", "date", "time")
 
 
+def takes_value(kv: ChecklistView, item: int, kind: str, text_has_year: bool) -> bool:
+    """Whether an item takes a value of this kind from a text: "on Thursday" is an appointment, never a date
+    of birth (`Language.has_year`)."""
+    return kind in kv.item_kinds[item] and not (kind == "date" and kv.item_birth[item] and not text_has_year)
+
+
 def typed_values(cv: CallView, kv: ChecklistView, p_sentences: np.ndarray) -> np.ndarray:
     """Raise the information scores of sentences that hold a value only one item can take.
 
@@ -158,7 +164,7 @@ def typed_values(cv: CallView, kv: ChecklistView, p_sentences: np.ndarray) -> np
         for k in kinds & set(UNIQUE_KINDS):
             if len(owners[k]) == 1:
                 i = owners[k][0]
-                if k == "date" and kv.item_birth[i] and not lang.has_year(sent.text):
+                if not takes_value(kv, i, k, lang.has_year(sent.text)):
                     continue
                 if float(cv.customer_vecs[s] @ kv.combined_vecs[i]) >= TYPED_VALUE_COS:
                     out[s, i] = max(out[s, i], TYPED_VALUE)
@@ -186,13 +192,11 @@ def _fill(cv: CallView, kv: ChecklistView, text: str, values: list[Value], wanti
     if ctx is None:
         ctx = lang.encoder().encode([value_context(text, v) for v in values])
     pairs = []
-    yearless = not lang.has_year(text)
+    year = lang.has_year(text)
     for n, v in enumerate(values):
         d = lang.direction(" ".join(text[: v.start].split()[-3:]))
         for i in wanting:
-            if v.kind == "date" and yearless and kv.item_birth[i]:
-                continue  # "on Thursday" is an appointment, never a date of birth
-            if v.kind in kv.item_kinds[i]:
+            if takes_value(kv, i, v.kind, year):
                 fit = float(ctx[n] @ kv.combined_vecs[i]) + float(p_row[i])
                 pairs.append((fit + DIRECTION_FIT * d * kv.item_direction[i], n, i))
     taken: set[int] = set()

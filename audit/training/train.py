@@ -75,7 +75,7 @@ def _plateau_best(scores: np.ndarray) -> int:
 
 
 def _best_threshold(p: np.ndarray, y: np.ndarray, w: np.ndarray | None = None) -> tuple[float, float]:
-    """The threshold with the best (weighted) F1 of the positive class, on the smoothed curve."""
+    """The threshold with the best (weighted) F1 of the positive class: the middle of its plateau."""
     w = np.ones(len(y)) if w is None else w
     scores = np.array([_f1(p >= t, y == 1, w) for t in GRID])
     k = _plateau_best(scores)
@@ -92,7 +92,7 @@ def _gold(set_dir: Path) -> dict[str, dict[tuple[int, str], str]]:
 
 
 def _best_balanced(p: np.ndarray, y: np.ndarray, w: np.ndarray | None = None) -> float:
-    """Threshold maximising the mean F1 of both classes, on the smoothed curve."""
+    """Threshold maximising the mean F1 of both classes: the middle of its plateau."""
     w = np.ones(len(y)) if w is None else w
     scores = np.array([(_f1(p >= t, y == 1, w) + _f1(p < t, y == 0, w)) / 2 for t in GRID])
     return float(GRID[_plateau_best(scores)])

@@ -90,3 +90,41 @@ items:
 @pytest.fixture(scope="session")
 def trip():
     return parse_checklist(TRIP, where="trip_test")
+
+
+CONTACT = """
+id: contact_test
+name: Contact details (test)
+version: 1
+language: en
+reasons:
+  - {id: delivery, description: "Arrange a delivery"}
+items:
+  - {id: address, question: "What is your street address?", description: "Address to deliver to"}
+  - {id: email, question: "What email address should we send updates to?", description: "Email for updates"}
+"""
+
+
+@pytest.fixture(scope="session")
+def contact():
+    return parse_checklist(CONTACT, where="contact_test")
+
+
+DENTAL = """
+id: dental_test
+name: Dental appointments (test)
+version: 1
+language: en
+reasons:
+  - {id: reschedule, description: "Move an existing appointment"}
+items:
+  - {id: date_of_birth, question: "What's the patient's date of birth?", description: "Date of birth of the patient"}
+  - id: current_appointment
+    question: "When is the appointment you'd like to change?"
+    description: "Date and time of the existing appointment"
+"""
+
+
+@pytest.fixture(scope="session")
+def dental():
+    return parse_checklist(DENTAL, where="dental_test")

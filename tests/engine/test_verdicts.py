@@ -240,10 +240,6 @@ def test_when_metadata_key_names_an_item_then_it_answers_that_item_even_if_anoth
     assert _status(report, 3, "ssn_last4") == "needed"
 
 
-
-
-
-
 def test_when_customer_gave_no_value_of_the_items_kind_then_asking_for_it_is_needed(
         permissive_engine: AuditEngine, dining) -> None:
     """A request that reads like the whole booking but names no time does not give the time."""
@@ -264,9 +260,6 @@ def test_when_reply_holds_no_recognised_value_then_it_still_answers_the_question
         ("agent", "Sorry, which city was that?"),
     ), dining)
     assert _status(report, 3, "location") == "redundant"
-
-
-
 
 
 def test_when_question_points_at_the_start_then_it_asks_the_origin_not_the_destination(
@@ -362,46 +355,19 @@ def test_when_agent_offers_to_book_then_no_typed_item_is_asked(engine: AuditEngi
     assert not [q for q in report.questions if q.utterance == 1 and q.item == "seats"]
 
 
-CONTACT = """
-id: contact_test
-name: Contact details (test)
-version: 1
-language: en
-reasons:
-  - {id: delivery, description: "Arrange a delivery"}
-items:
-  - {id: address, question: "What is your street address?", description: "Address to deliver to"}
-  - {id: email, question: "What email address should we send updates to?", description: "Email for updates"}
-"""
-
-
-def test_when_customer_gave_an_address_then_asking_the_email_address_is_needed(permissive_engine) -> None:
+def test_when_customer_gave_an_address_then_asking_the_email_address_is_needed(
+        permissive_engine: AuditEngine, contact) -> None:
     """The words "email address" name an address, but a street address does not answer the email item."""
     report = permissive_engine.audit(_call(
         ("customer", "Please deliver it to 88 Juniper Court, apartment 4B, in Lakewood."),
         ("agent", "What email address should we send updates to?"),
-    ), parse_checklist(CONTACT, where="contact_test"))
+    ), contact)
     assert _status(report, 1, "email") == "needed"
 
 
-DENTAL = """
-id: dental_test
-name: Dental appointments (test)
-version: 1
-language: en
-reasons:
-  - {id: reschedule, description: "Move an existing appointment"}
-items:
-  - {id: date_of_birth, question: "What's the patient's date of birth?", description: "Date of birth of the patient"}
-  - id: current_appointment
-    question: "When is the appointment you'd like to change?"
-    description: "Date and time of the existing appointment"
-"""
-
-
-def test_when_customer_named_only_a_weekday_then_asking_the_date_of_birth_is_needed(permissive_engine) -> None:
+def test_when_customer_named_only_a_weekday_then_asking_the_date_of_birth_is_needed(
+        permissive_engine: AuditEngine, dental) -> None:
     """A date with no year ("on Thursday") is never a date of birth, whichever date item reads closer."""
-    dental = parse_checklist(DENTAL, where="dental_test")
     report = permissive_engine.audit(_call(
         ("customer", "Hi, it's Beatrix Solano. I have a cleaning on Thursday at two and I need to move it."),
         ("agent", "Sure, Beatrix. Can I get your date of birth?"),
