@@ -34,6 +34,15 @@ def _record(settings: Settings, delivery_id: str, **values: object) -> None:
             s.commit()
 
 
+def post(to: guard.Destination, body: bytes, headers: dict[str, str], timeout_s: float) -> httpx.Response:
+    """POST to the pinned address: the Host header and the TLS name (server name and certificate check) stay
+    the ones the tenant wrote, so virtual hosts and certificates work as if the name had been looked up."""
+    extensions = {"sni_hostname": to.tls_name} if to.tls_name else {}
+    with httpx.Client(timeout=timeout_s) as client:
+        return client.post(to.url, content=body, headers={**headers, "Host": to.host_header},
+                           extensions=extensions)
+
+
 def run(ctx: JobContext) -> None:
     settings = ctx.settings
     with new_session(settings) as s:
@@ -54,15 +63,16 @@ def run(ctx: JobContext) -> None:
         SIGNATURE_HEADER: sign(hook.secret, timestamp, body),
     }
     attempts = delivery.attempts + 1
-    address = None if settings.webhook_allow_private else guard.resolved_address(hook.url)
-    if address is not None:
-        error = f"{hook.url} resolves to a non-public address ({address}); not delivered"
-        _record(settings, delivery.id, attempts=attempts, last_attempt_at=utcnow(), last_status_code=None,
-                last_error=error)
-        raise DeliveryFailed(error)
     try:
-        response = httpx.post(hook.url, content=body, headers=headers, timeout=settings.webhook_timeout_s)
-    except httpx.HTTPError as e:
+        if settings.webhook_allow_private:
+            response = httpx.post(hook.url, content=body, headers=headers, timeout=settings.webhook_timeout_s)
+        else:
+            response = post(guard.destination(hook.url), body, headers, settings.webhook_timeout_s)
+    except guard.ForbiddenAddress as e:
+        _record(settings, delivery.id, attempts=attempts, last_attempt_at=utcnow(), last_status_code=None,
+                last_error=str(e))
+        raise DeliveryFailed(str(e)) from e
+    except (httpx.HTTPError, OSError) as e:
         _record(
             settings,
             delivery.id,

@@ -106,5 +106,37 @@ def test_when_a_name_resolves_to_a_private_address_then_it_is_not_delivered_to(m
         return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (answers[host], port))]
 
     monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
-    assert guard.resolved_address("https://hooks.example.com/x") == "10.0.0.7"
-    assert guard.resolved_address("https://public.example.com/x") is None
+    with pytest.raises(guard.ForbiddenAddress, match=r"10\.0\.0\.7"):
+        guard.destination("https://hooks.example.com/x")
+    to = guard.destination("https://public.example.com:8443/x?a=1")
+    assert to.url == "https://93.184.216.34:8443/x?a=1"
+    assert (to.host_header, to.tls_name) == ("public.example.com:8443", "public.example.com")
+
+
+def test_when_a_name_rebinds_after_the_check_then_the_delivery_still_goes_to_the_checked_address(
+    monkeypatch, receiver: _Receiver
+) -> None:
+    """DNS rebinding: public to the check, loopback a moment later. The delivery never looks the name up
+    again, so the second answer cannot steer it; the receiver sees the name as written in Host."""
+    import socket
+
+    from app.webhooks import guard
+    from app.webhooks.tasks import post
+
+    answers = iter(["93.184.216.34", "127.0.0.1"])
+    real = socket.getaddrinfo
+
+    def getaddrinfo(host, port, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        if host == "hooks.example.com":
+            return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (next(answers), port))]
+        return real(host, port, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    to = guard.destination("http://hooks.example.com/hook")
+    assert to.url == "http://93.184.216.34/hook" and to.tls_name is None
+    assert next(answers) == "127.0.0.1", "the check looked the name up exactly once"
+    # the pinned form against a receiver we can reach: the request goes to the URL's address, Host as written
+    port = receiver.server.server_port
+    pinned = guard.Destination(url=receiver.url, host_header=f"hooks.example.com:{port}", tls_name=None)
+    assert post(pinned, b"{}", {"Content-Type": "application/json"}, 5.0).status_code == 500
+    assert receiver.requests[-1][0]["Host"] == f"hooks.example.com:{port}"
