@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from audit.checklist import Checklist
-from audit.languages.base import Language, Value, narrowest_kinds
+from audit.languages.base import Encoder, Language, Value, narrowest_kinds
 from audit.matching.slots import value_contexts
 from audit.transcript import Transcript
 
@@ -188,7 +188,8 @@ def _meta_text(key: str, value: object) -> str:
     return f"{key.replace('_', ' ')}: {value}"
 
 
-def turn_vectors(transcript: Transcript, enc, sentences: list[Sentence], sentence_vecs: np.ndarray) -> np.ndarray:
+def turn_vectors(transcript: Transcript, enc: Encoder, sentences: list[Sentence],
+                 sentence_vecs: np.ndarray) -> np.ndarray:
     """One vector per turn: the normalised mean of its sentences' vectors (a turn with none is encoded whole).
 
     Encoding a long turn whole costs the encoder as much as its sentences again (38% of the Russian and
@@ -196,7 +197,8 @@ def turn_vectors(transcript: Transcript, enc, sentences: list[Sentence], sentenc
     0.635 either way, realistic-dev 0.665 to 0.675, multilingual-dev 0.603 either way.
     """
     n = len(transcript.utterances)
-    out = np.zeros((n, sentence_vecs.shape[1] if len(sentence_vecs) else enc.dim), dtype=np.float32)
+    dim = sentence_vecs.shape[1] if len(sentence_vecs) else enc.encode([""]).shape[1]
+    out = np.zeros((n, dim), dtype=np.float32)
     for sent, v in zip(sentences, sentence_vecs, strict=True):
         out[sent.utterance] += v
     empty = [j for j in range(n) if not out[j].any()]
