@@ -15,6 +15,7 @@ import numpy as np
 from audit import __version__
 from audit.checklist import Checklist
 from audit.languages import Language, get_language
+from audit.languages.base import narrowest_kinds
 from audit.matching.features import ask_features, info_features, reason_features
 from audit.matching.model import Scorers
 from audit.matching.slots import slot_values
@@ -187,8 +188,15 @@ class AuditEngine:
             # one that proposes a value ("do you want it to start on the 3rd?") may, and so may an offer that
             # asks an item the checklist itself words as an offer ("Do you want us to text you when ready?")
             bare_offer = offer and not slot_values(lang, sent.text)
-            if threshold * TYPED_QUESTION <= row[top] < threshold and lang.is_question(sent.text) \
-                    and not offer and lang.value_kinds_for(sent.text) & kv.item_typed[top]:
+            question = lang.is_question(sent.text) and not offer
+            kinds = narrowest_kinds(lang.value_kinds_for(sent.text)) - {"yes_no", "dont_know"}
+            if question and kinds and not kinds & kv.item_typed[top]:
+                # "Telefon numaranızı alabilir miyim?" asks a phone number: when its best item takes another
+                # kind of value (the IBAN "numarası"), the best item taking a phone number is the one asked
+                fits = [i for i in range(len(row)) if kinds & kv.item_typed[i]]
+                if fits:
+                    top = max(fits, key=lambda i: row[i])
+            if threshold * TYPED_QUESTION <= row[top] < threshold and question and kinds & kv.item_typed[top]:
                 floor = threshold * TYPED_QUESTION
             for i in np.where(row >= floor)[0]:
                 if row[i] < (floor if i == top else max(SECOND_ASK, threshold)):
@@ -229,6 +237,11 @@ class AuditEngine:
                 candidates = [(i, float(sims[m, i])) for i in range(len(kv.item_ids))
                               if sims[m, i] >= best - 0.05 and (sims[m, i] >= META_COS or (
                                   kinds & kv.item_kinds[i] & DISTINCT_KINDS and sims[m, i] >= META_COS_TYPED))]
+                owners = [i for i in range(len(kv.item_ids)) if kinds & kv.item_kinds[i] & DISTINCT_KINDS]
+                if not candidates and len(owners) == 1 and sims[m, owners[0]] >= best:
+                    # the one item that takes this kind of value, and the closest in meaning: a caller ID holds
+                    # the callback number whatever the encoder's cosine scale (multilingual cosines run lower)
+                    candidates = [(owners[0], float(sims[m, owners[0]]))]
             for i, s in candidates:
                 if i not in out or out[i][1] < s:
                     out[i] = (key, s)

@@ -120,3 +120,40 @@ def test_when_report_language_set_then_why_sentences_in_it(language, script):
     c = CALLS["roadside_ru-founding"]
     report = AuditEngine(report_language=language).audit(c.transcript, c.checklist)
     assert report.questions and all(re.search(script, q.why) for q in report.questions)
+
+
+BAGGAGE_TR = """
+id: baggage_test_tr
+name: Bagaj (test)
+version: 1
+language: tr
+items:
+  - {id: passenger_name, question: "Adınız soyadınız nedir?", description: "Yolcunun adı soyadı"}
+  - {id: callback_phone, question: "Size hangi numaradan ulaşabiliriz?", description: "Yolcuya ulaşılacak telefon"}
+  - {id: iban, question: "IBAN numaranızı alabilir miyim?", description: "Tazminat için IBAN numarası"}
+"""
+
+
+def test_when_a_question_names_a_phone_then_the_phone_item_is_asked_and_the_caller_id_holds_it(engine):
+    """"Telefon numaranızı alabilir miyim?" reads closest to the IBAN item ("numaranızı alabilir miyim"), but it
+    asks for a phone number, which only the callback item takes: that item is the sentence's own ask (at the
+    typed-question share of the threshold). The caller ID from the phone menu holds the callback number."""
+    import numpy as np
+
+    from audit.checklist import parse_checklist
+    from audit.matching.view import build_call_view
+
+    checklist = parse_checklist(BAGGAGE_TR)
+    call = Transcript(call_id="bag", language="tr", metadata={"caller_phone": "+90 532 555 14 07"}, utterances=[
+        Utterance(speaker="customer", text="Merhaba, bavulum gelmedi, Antalya'ya geldim dün."),
+        Utterance(speaker="agent", text="Telefon numaranızı alabilir miyim?"),
+        Utterance(speaker="customer", text="Aradığım numara."),
+    ])
+    lang = engine._language_for(call, checklist)
+    cv, kv = build_call_view(call, lang), engine._checklist_view(checklist, lang)
+    scores = np.array([[0.0, 0.40, 0.90]], dtype=np.float32)  # (the agent's sentence, items), IBAN best
+    asked = {kv.item_ids[a.item] for a in AuditEngine._pick_asks(cv, kv, scores, 0.45)}
+    assert "callback_phone" in asked
+    assert "callback_phone" not in {kv.item_ids[a.item] for a in AuditEngine._pick_asks(cv, kv, scores, 0.6)}
+    held = engine._metadata_matches(cv, kv)
+    assert held[kv.item_ids.index("callback_phone")][0] == "caller_phone"

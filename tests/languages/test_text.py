@@ -43,6 +43,8 @@ def test_when_turkish_word_agglutinated_then_stem():
     (TR, "Poliçe numaranızı alabilir miyim", 0.8),
     (TR, "Araç nerede", 0.6),
     (TR, "Yaralı var mı", 0.6),
+    (RU, "И ФИО страхователя, пожалуйста.", 0.8),
+    (TR, "Doğum tarihiniz, lütfen.", 0.8),
 ])
 def test_when_sentence_asks_then_question_like(lang, sentence, low):
     assert lang.is_question(sentence) >= low
@@ -51,6 +53,8 @@ def test_when_sentence_asks_then_question_like(lang, sentence, low):
 @pytest.mark.parametrize(("lang", "sentence"), [
     (RU, "Мастер записан на завтра на девять утра."),
     (TR, "Teknisyen yarın saat dokuza ayarlandı."),
+    (RU, "Подождите, пожалуйста."),
+    (TR, "Bir dakika bekleyin lütfen."),
 ])
 def test_when_sentence_states_then_not_question_like(lang, sentence):
     assert lang.is_question(sentence) == 0.0

@@ -42,6 +42,8 @@ _REQUEST = re.compile(
     r"\b(?:please (?:tell|give|provide|spell|state|share|let me know)|i(?:'ll| will)? need (?:your|the|to "
     r"(?:get|know|have))|let me (?:get|have|take)|(?:tell|give) me|i(?:'d| would) like (?:your|to (?:get|know))|"
     r"can i (?:get|have)|may i (?:get|have))\b", re.I)
+# "And your date of birth, please.": a thing named, then "please", asks for it
+_PLEASE = re.compile(r"^(?!.*\b(?:hold|wait|moment|second|bear with|stay on)\b)\w[\w\s',-]*,\s*please\s*[.!]*$", re.I)
 _STOP = frozenset(
     "a an the and or but if of to in on at for with from by is are was were be been am do does did have has had "
     "i you he she it we they me my your our their this that these those there here what which who whom how when "
@@ -166,7 +168,7 @@ def _is_question(sentence: str) -> float:
     s = sentence.strip()
     if s.endswith("?"):
         return 1.0
-    if _REQUEST.search(s):
+    if _REQUEST.search(s) or _PLEASE.search(s):
         return 0.8
     if _WH.match(s):
         return 0.6

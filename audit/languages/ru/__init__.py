@@ -19,6 +19,8 @@ _WH = re.compile(
     re.I,
 )
 _LI = re.compile(r"\b\w+ ли\b", re.I)
+# "И ФИО страхователя, пожалуйста.": a thing named, then "please", asks for it
+_PLEASE = re.compile(r"^(?!.*(?:подожд|минут|секунд|оставайтесь|не кладите))\w[\w\s,-]*,\s*пожалуйста\s*[.!]*$", re.I)
 _REQUEST = re.compile(
     r"\b(?:назовите|скажите|подскажите|продиктуйте|уточните|сообщите|представьтесь|опишите|расскажите|"
     r"напомните|укажите|повторите|оставьте|дайте|можно (?:ваш|вашу|ваше|ваши|узнать|уточнить|записать)|"
@@ -73,7 +75,7 @@ def _is_question(sentence: str) -> float:
     s = yo(sentence.strip())
     if s.endswith("?"):
         return 1.0
-    if _REQUEST.search(s):
+    if _REQUEST.search(s) or _PLEASE.search(s):
         return 0.8
     if _WH.match(s) or _LI.search(s):
         return 0.6

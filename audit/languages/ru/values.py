@@ -336,7 +336,8 @@ def find_values(text: str) -> list[Value]:
 # What an item asks for, read from its question and description (lower-cased, ё as е).
 _ITEM_KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("email", re.compile(r"e-?mail|электронн\w* почт|имейл|мейл", re.I)),
-    ("phone", re.compile(r"телефон|номер для связи|перезвон|связаться|контактн\w* номер", re.I)),
+    ("phone", re.compile(r"телефон|номер для связи|перезвон|связаться|контактн\w* номер|"
+                        r"номер\w*(?:\s+\S+){0,3}\s+(?:по|пере)?звон", re.I)),
     ("money", re.compile(r"сумм|стоимост|цен[аыу]|рубл|оплат|платеж|плате|долг|баланс|тариф", re.I)),
     ("time", re.compile(r"\bвремя|во сколько|в какое время|час[аы]? |когда", re.I)),
     ("date", re.compile(r"\bдат[аыуе]|когда|числ[оа]|рожден|срок|день|дня", re.I)),

@@ -61,11 +61,15 @@ class Turkish(EncodedLanguage):
         return lower(text)
 
 
+# "Doğum tarihiniz, lütfen.": a thing named, then "please", asks for it
+_PLEASE = re.compile(r"^(?!.*(?:bekle|dakika|saniye|hatta kal))\w[\w\s,-]*,?\s*lütfen\s*[.!]*$")
+
+
 def _is_question(sentence: str) -> float:
     s = lower(sentence.strip())
     if s.endswith("?"):
         return 1.0
-    if _REQUEST.search(s):
+    if _REQUEST.search(s) or _PLEASE.search(s):
         return 0.8
     if _PARTICLE.search(s) or _WH.search(s):
         return 0.6
