@@ -56,6 +56,13 @@ def narrowest_kinds(kinds: set[str]) -> set[str]:
     return kinds - broader
 
 
+def without_codes_in_amounts(values: list[Value]) -> list[Value]:
+    """The values less any code read inside an amount of money: "dört bin iki yüz lira" is a price, and its
+    four spoken digits are no IBAN, PIN or reference number."""
+    amounts = [(v.start, v.end) for v in values if v.kind == "money"]
+    return [v for v in values if not (v.kind == "code" and any(a <= v.start and v.end <= b for a, b in amounts))]
+
+
 @dataclass(frozen=True)
 class FocusCue:
     """A prototype sentence or pattern for one customer-focus kind, in this language."""

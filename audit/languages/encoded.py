@@ -11,7 +11,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from types import ModuleType
 
-from audit.languages.base import Encoder, FocusCue, Language, Value, sentence_spans
+from audit.languages.base import Encoder, FocusCue, Language, Value, sentence_spans, without_codes_in_amounts
 
 
 class EncodedLanguage(Language):
@@ -28,7 +28,7 @@ class EncodedLanguage(Language):
         self._why = why
         # call-center speech repeats itself and the engine reads each sentence several times: cache by text
         self._tokens = lru_cache(maxsize=100_000)(lambda t: tuple(lemmas(t)))
-        self._values = lru_cache(maxsize=100_000)(lambda t: tuple(find_values(t)))
+        self._values = lru_cache(maxsize=100_000)(lambda t: tuple(without_codes_in_amounts(find_values(t))))
         self._kinds = lru_cache(maxsize=20_000)(lambda t: frozenset(item_kinds(t)))
         self._question = lru_cache(maxsize=100_000)(question)
 

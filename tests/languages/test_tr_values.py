@@ -80,3 +80,9 @@ def test_when_customer_does_not_know_or_does_not_mind_then_dont_know(text):
 )
 def test_when_item_asks_for_a_kind_then_kind_read(item, kind, present):
     assert (kind in TR.value_kinds_for(item)) is present
+
+
+def test_when_an_amount_is_spoken_then_it_is_money_and_not_a_code():
+    """Four spoken digits read alone are a code ("beş bir üç sekiz"); inside "... lira" they are a price."""
+    kinds = {v.kind for v in TR.values("Bavulu iki ay önce aldım, dört bin iki yüz lira verdim.")}
+    assert "money" in kinds and "code" not in kinds

@@ -13,7 +13,7 @@ import threading
 from functools import lru_cache
 
 from audit.encoders import CachedEncoder
-from audit.languages.base import Encoder, FocusCue, Language, Value, sentence_spans
+from audit.languages.base import Encoder, FocusCue, Language, Value, sentence_spans, without_codes_in_amounts
 from audit.languages.en.values import find_values, item_kinds, mask_values
 from audit.languages.en.why import WHY
 
@@ -150,7 +150,7 @@ def _tokens(text: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=100_000)
 def _values(text: str) -> tuple[Value, ...]:
-    return tuple(find_values(text))
+    return tuple(without_codes_in_amounts(find_values(text)))
 
 
 @lru_cache(maxsize=100_000)
