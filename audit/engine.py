@@ -234,14 +234,12 @@ class AuditEngine:
                 candidates = [(i, float(sims[m, i]))]
             else:
                 best = float(sims[m].max())
-                candidates = [(i, float(sims[m, i])) for i in range(len(kv.item_ids))
-                              if sims[m, i] >= best - 0.05 and (sims[m, i] >= META_COS or (
-                                  kinds & kv.item_kinds[i] & DISTINCT_KINDS and sims[m, i] >= META_COS_TYPED))]
+                # an item taking the value's distinct kind needs less likeness, and the only such item only to be
+                # the closest: a caller ID holds the callback number on any encoder's cosine scale
                 owners = [i for i in range(len(kv.item_ids)) if kinds & kv.item_kinds[i] & DISTINCT_KINDS]
-                if not candidates and len(owners) == 1 and sims[m, owners[0]] >= best:
-                    # the one item that takes this kind of value, and the closest in meaning: a caller ID holds
-                    # the callback number whatever the encoder's cosine scale (multilingual cosines run lower)
-                    candidates = [(owners[0], float(sims[m, owners[0]]))]
+                candidates = [(i, float(sims[m, i])) for i in range(len(kv.item_ids))
+                              if sims[m, i] >= best - 0.05 and (sims[m, i] >= META_COS or i in owners and (
+                                  sims[m, i] >= META_COS_TYPED or owners == [i] and sims[m, i] >= best))]
             for i, s in candidates:
                 if i not in out or out[i][1] < s:
                     out[i] = (key, s)

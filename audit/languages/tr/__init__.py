@@ -16,6 +16,8 @@ _WH = re.compile(
     r"\b(?:ne|neyi|neye|nedir|neler|nerede|nereye|nereden|neresi|ne zaman|hangi|hangisi|kaç|kim|"
     r"kimin|kiminle|nasıl|neden|niçin|niye)\b"
 )
+# "Doğum tarihiniz, lütfen.": a thing named, then "please", asks for it
+_PLEASE = re.compile(r"^(?!.*(?:bekle|dakika|saniye|hatta kal))\w[\w\s,-]*,?\s*lütfen\s*[.!]*$")
 _REQUEST = re.compile(
     r"\b(?:söyleyin|söyler misiniz|verin|verir misiniz|belirtin|iletin|alayım|alabilir miyim|"
     r"öğrenebilir miyim|"
@@ -59,10 +61,6 @@ class Turkish(EncodedLanguage):
 
     def fold_case(self, text: str) -> str:
         return lower(text)
-
-
-# "Doğum tarihiniz, lütfen.": a thing named, then "please", asks for it
-_PLEASE = re.compile(r"^(?!.*(?:bekle|dakika|saniye|hatta kal))\w[\w\s,-]*,?\s*lütfen\s*[.!]*$")
 
 
 def _is_question(sentence: str) -> float:
