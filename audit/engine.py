@@ -9,6 +9,7 @@ which customer utterance gives which item's information, which reason the call i
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -52,6 +53,30 @@ SECOND_ASK = 0.6
 TYPED_QUESTION = 0.75
 
 
+@dataclass(frozen=True)
+class Signals:
+    """What the learned scorers say about one call, before the verdict rules."""
+
+    cv: CallView
+    kv: ChecklistView
+    asks: list[Ask]
+    p_sentences: np.ndarray  # (customer sentences, items): information given
+    p_info: np.ndarray  # (utterances, items)
+    p_reason: np.ndarray  # (utterances, reasons): rows of agent utterances are zero
+    customer_rows: list[int]  # the customer's utterances, in order
+    metadata: dict[int, tuple[str, float]]  # items the call's metadata holds
+
+    @property
+    def asked(self) -> list[tuple[int, int]]:
+        """(agent utterance, item) of every ask."""
+        return [(a.sentence.utterance, a.item) for a in self.asks]
+
+    @property
+    def customer_reason(self) -> np.ndarray:
+        """(customer utterances, reasons)."""
+        return self.p_reason[self.customer_rows]
+
+
 class AuditEngine:
     """Audits calls. Safe to share between threads once built."""
 
@@ -91,6 +116,17 @@ class AuditEngine:
 
     def audit_many(self, calls: list[tuple[Transcript, Checklist | None]]) -> list[Report]:
         """Audit several calls, embedding their texts in shared batches."""
+        langs, views = self._embed(calls)
+        return [self._audit_one(t, c, lang, cv) for (t, c), lang, cv in zip(calls, langs, views, strict=True)]
+
+    def signals_many(self, calls: list[tuple[Transcript, Checklist]]) -> list[Signals]:
+        """The learned scorers' outputs for each call, before any verdict: what the reason model is fitted on
+        (`audit.training.reasons`)."""
+        langs, views = self._embed(calls)
+        return [self._signals(cv, self._checklist_view(c, lang), self.scorers_for(lang))
+                for (_, c), lang, cv in zip(calls, langs, views, strict=True)]
+
+    def _embed(self, calls: list[tuple[Transcript, Checklist | None]]) -> tuple[list[Language], list[CallView]]:
         langs = [self._language_for(t, c) for t, c in calls]
         by_lang: dict[str, tuple[list[str], list[str]]] = {}
         for (t, c), lang in zip(calls, langs, strict=True):
@@ -109,7 +145,7 @@ class AuditEngine:
         for code in by_lang:
             audited = [v for (_, c), v in zip(calls, views, strict=True) if c is not None]
             _search_banks([v for v in audited if v.language.code == code])
-        return [self._audit_one(t, c, lang, cv) for (t, c), lang, cv in zip(calls, langs, views, strict=True)]
+        return langs, views
 
     # -- stages ------------------------------------------------------------------------------------
 
@@ -138,7 +174,24 @@ class AuditEngine:
                           customer_focus=focus, summary=summarize([], []), engine=engine_info)
         kv = self._checklist_view(c, lang)
         sc = self.scorers_for(lang)
-        n_utt = len(t.utterances)
+        sig = self._signals(cv, kv, sc)
+        rscores = reason_scores(cv, kv, sig.p_reason, sig.customer_rows, sc.reason.threshold, sig.p_sentences,
+                                sc.call_reason, sig.asked)
+        reasons = {r.id for r in rscores}
+        descriptions = {r.id: r.description for r in c.reasons}
+        reason_text = " and ".join(_lower_first(descriptions[r.id]) for r in rscores) or "something else"
+        given_at = info_thresholds(kv, sc.info.threshold, sc.info.threshold_untyped)
+        questions = question_verdicts(cv, kv, sig.asks, reasons, sig.p_info, given_at, sig.metadata,
+                                      self.why_language, reason_text)
+        items = item_statuses(cv, kv, {a.item for a in sig.asks}, reasons, sig.p_info, given_at, sig.metadata)
+        return Report(
+            call_id=t.call_id, language=t.language, report_language=self.report_language,
+            checklist=ChecklistRef(id=c.id, version=c.version), reasons=[r.id for r in rscores],
+            reason_scores=rscores, questions=questions, items=items, customer_focus=focus,
+            summary=summarize(questions, items), engine=engine_info)
+
+    def _signals(self, cv: CallView, kv: ChecklistView, sc: Scorers) -> Signals:
+        n_utt = len(cv.transcript.utterances)
         # which sentence asks which item
         p_ask = directed_asks(cv, kv, closing_offers(cv, kv, sc.ask.predict(ask_features(cv, kv))))
         asks = self._pick_asks(cv, kv, p_ask, sc.ask.threshold)
@@ -146,24 +199,12 @@ class AuditEngine:
         for s, sent in enumerate(cv.agent_sentences):
             utt_ask[sent.utterance] = np.maximum(utt_ask[sent.utterance], p_ask[s])
         # which customer utterance gives which item's information
-        cust = [i for i, u in enumerate(t.utterances) if u.speaker == "customer"]
+        cust = [i for i, u in enumerate(cv.transcript.utterances) if u.speaker == "customer"]
         p_sentences, p_info = information(cv, kv, sc.info.predict(info_features(cv, kv, utt_ask)), utt_ask,
                                           sc.ask.threshold)
-        meta = self._metadata_matches(cv, kv)
-        # what the call is about
+        # what each customer utterance says the call is about
         p_reason = sc.reason.predict(reason_features(cv, kv))
-        rscores = reason_scores(cv, kv, p_reason, cust, sc.reason.threshold, p_sentences)
-        reasons = {r.id for r in rscores}
-        descriptions = {r.id: r.description for r in c.reasons}
-        reason_text = " and ".join(_lower_first(descriptions[r.id]) for r in rscores) or "something else"
-        given_at = info_thresholds(kv, sc.info.threshold, sc.info.threshold_untyped)
-        questions = question_verdicts(cv, kv, asks, reasons, p_info, given_at, meta, self.why_language, reason_text)
-        items = item_statuses(cv, kv, {a.item for a in asks}, reasons, p_info, given_at, meta)
-        return Report(
-            call_id=t.call_id, language=t.language, report_language=self.report_language,
-            checklist=ChecklistRef(id=c.id, version=c.version), reasons=[r.id for r in rscores],
-            reason_scores=rscores, questions=questions, items=items, customer_focus=focus,
-            summary=summarize(questions, items), engine=engine_info)
+        return Signals(cv, kv, asks, p_sentences, p_info, p_reason, cust, self._metadata_matches(cv, kv))
 
     @staticmethod
     def _pick_asks(cv: CallView, kv: ChecklistView, p_ask: np.ndarray, threshold: float) -> list[Ask]:

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from audit.languages.base import Language, Value
-from audit.matching.features import by_utterance
+from audit.matching.features import by_utterance, call_reason_features
+from audit.matching.model import Scorer
 from audit.matching.slots import slot_values, value_context
 from audit.matching.view import CallView, ChecklistView, Sentence
 from audit.report import Evidence, ItemStatus, QuestionVerdict, ReasonScore
@@ -110,20 +111,42 @@ def reasons_from_information(cv: CallView, kv: ChecklistView, p_sentences: np.nd
     return found
 
 
-def reason_scores(cv: CallView, kv: ChecklistView, p_reason: np.ndarray, rows: list[int],
-                  threshold: float, p_sentences: np.ndarray | None = None) -> list[ReasonScore]:
-    """The call's reasons with confidence and the customer utterance that shows each; the call's metadata
-    may name one too, and information the customer gives may reveal one (`reasons_from_information`)."""
-    if not kv.reason_ids:
-        return []
+def utterance_reasons(cv: CallView, kv: ChecklistView, p_reason: np.ndarray, rows: list[int], threshold: float,
+                      p_sentences: np.ndarray | None) -> tuple[list[int], np.ndarray, np.ndarray]:
+    """The reasons the utterance rule finds (`call_reasons`, `reasons_from_information`): chosen indices,
+    each reason's best probability and the customer utterance (index in `rows`) where it is best."""
     chosen, best, where = call_reasons(p_reason[rows], threshold)
     if len(kv.reason_ids) == 1:
         chosen = [0]
-    if p_sentences is not None and rows:
+    elif p_sentences is not None and rows:
         for r, j, p in reasons_from_information(cv, kv, p_sentences, chosen):
             chosen.append(r)
             where[r] = rows.index(j)
             best[r] = max(best[r], p)
+    return chosen, best, where
+
+
+def reason_scores(cv: CallView, kv: ChecklistView, p_reason: np.ndarray, rows: list[int],
+                  threshold: float, p_sentences: np.ndarray | None = None,
+                  call_scorer: Scorer | None = None, asked: list[tuple[int, int]] = ()) -> list[ReasonScore]:
+    """The call's reasons with confidence and the customer utterance that shows each; the call's metadata
+    may name one too.
+
+    The utterance rule (`utterance_reasons`) finds reasons first. A call-level scorer, where the scorers
+    have one (`call_reason_features`, which reads the rule's choice too), then decides: its strongest reason
+    is the call's and any other passing its threshold joins it.
+    """
+    if not kv.reason_ids:
+        return []
+    chosen, best, where = utterance_reasons(cv, kv, p_reason, rows, threshold, p_sentences)
+    if call_scorer is not None and len(kv.reason_ids) > 1:
+        rule = np.zeros(len(kv.reason_ids))
+        rule[chosen] = 1.0
+        p = call_scorer.predict(call_reason_features(cv, kv, p_reason[rows], _or_empty(p_sentences, kv),
+                                                     list(asked), rule))
+        top = int(np.argmax(p))
+        chosen = [top] + [r for r in range(len(p)) if r != top and p[r] >= call_scorer.threshold]
+        best = p
     meta_reason = str(cv.transcript.metadata.get("reason", "")).strip()
     if meta_reason in kv.reason_ids and kv.reason_ids.index(meta_reason) not in chosen:
         chosen.append(kv.reason_ids.index(meta_reason))
@@ -136,6 +159,10 @@ def reason_scores(cv: CallView, kv: ChecklistView, p_reason: np.ndarray, rows: l
         out.append(ReasonScore(id=kv.reason_ids[r], confidence=round(float(min(max(best[r], 0), 1)), 3),
                                evidence=ev))
     return out
+
+
+def _or_empty(p_sentences: np.ndarray | None, kv: ChecklistView) -> np.ndarray:
+    return p_sentences if p_sentences is not None else np.zeros((0, len(kv.item_ids)), dtype=np.float32)
 
 
 # a sentence holding a value of a kind that only one item asks for gives that item at least this clearly

@@ -7,6 +7,7 @@ no pickle or library-version coupling, and scores a whole call in one matrix pro
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -93,6 +94,8 @@ class Scorers:
     info: Scorer
     reason: Scorer
     meta: dict
+    # which reasons a whole call is about (`audit.training.reasons`); None: the utterance rule decides
+    call_reason: Scorer | None = None
 
     @classmethod
     def load(cls, path: Path = WEIGHTS) -> Scorers:
@@ -102,23 +105,27 @@ class Scorers:
             info=Scorer.from_json(d["info"]),
             reason=Scorer.from_json(d["reason"]),
             meta=d.get("meta", {}),
+            call_reason=Scorer.from_json(d["call_reason"]) if "call_reason" in d else None,
         )
 
     @classmethod
     def for_encoder(cls, encoder_name: str, models_dir: Path = WEIGHTS.parent) -> Scorers:
         """The scorers fitted on features from this encoder (`matching*.json` whose meta names it)."""
-        from audit.matching.features import ASK_FEATURES, INFO_FEATURES, REASON_FEATURES
+        from audit.matching.features import ASK_FEATURES, CALL_REASON_FEATURES, INFO_FEATURES, REASON_FEATURES
 
         current = (ASK_FEATURES, INFO_FEATURES, REASON_FEATURES)
         for path in sorted(models_dir.glob("matching*.json")):
             scorers = cls.load(path)
             fitted = (scorers.ask.features, scorers.info.features, scorers.reason.features)
             if scorers.meta.get("encoder") == encoder_name and fitted == current:  # a stale file is skipped
+                if scorers.call_reason is not None and scorers.call_reason.features != CALL_REASON_FEATURES:
+                    return dataclasses.replace(scorers, call_reason=None)
                 return scorers
         return cls.load(WEIGHTS)
 
     def save(self, path: Path = WEIGHTS) -> None:
         d = {"meta": self.meta, "ask": self.ask.to_json(), "info": self.info.to_json(),
-             "reason": self.reason.to_json()}
+             "reason": self.reason.to_json(),
+             **({"call_reason": self.call_reason.to_json()} if self.call_reason is not None else {})}
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(d, indent=1), encoding="utf-8")

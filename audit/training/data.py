@@ -40,7 +40,9 @@ class Example:
         return hits or [k for k, s in enumerate(sentences) if s.strip() and any(s.lower() in w for w in words)]
 
 
-def load_set(set_dir: Path, limit: int | None = None, weight: float = 1.0) -> list[Example]:
+def load_set(set_dir: Path, limit: int | None = None, weight: float = 1.0, offset: int = 0) -> list[Example]:
+    """A set's calls with their annotations; `limit` spreads the calls taken over every service, and `offset`
+    shifts that spread so that a second model is fitted on calls the first never saw."""
     ann: dict[str, list[dict]] = defaultdict(list)
     with open(set_dir / "annotations.jsonl", encoding="utf-8") as f:
         for line in f:
@@ -50,7 +52,7 @@ def load_set(set_dir: Path, limit: int | None = None, weight: float = 1.0) -> li
     out = []
     paths = sorted((set_dir / "calls").glob("*.json"))
     if limit and limit < len(paths):
-        paths = paths[:: max(1, len(paths) // limit)][:limit]  # spread over every service
+        paths = paths[offset :: max(1, len(paths) // limit)][:limit]  # spread over every service
     for path in paths:
         t = Transcript.model_validate_json(path.read_text(encoding="utf-8"))
         c = checklists[t.checklist]

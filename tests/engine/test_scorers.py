@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 
-from audit.matching.features import ASK_FEATURES, INFO_FEATURES, REASON_FEATURES
+from audit.matching.features import ASK_FEATURES, CALL_REASON_FEATURES, INFO_FEATURES, REASON_FEATURES
 from audit.matching.model import WEIGHTS, Scorers
 
 
@@ -49,3 +49,30 @@ def test_when_scorers_saved_and_loaded_then_both_information_thresholds_survive(
     del old["info"]["threshold_untyped"]
     (tmp_path / "old.json").write_text(json.dumps(old), encoding="utf-8")
     assert Scorers.load(tmp_path / "old.json").info.threshold_untyped is None
+
+
+ML_WEIGHTS = WEIGHTS.with_name("matching-multilingual.json")
+
+
+def test_when_multilingual_scorers_load_then_their_call_reason_scorer_reads_the_current_features() -> None:
+    s = Scorers.load(ML_WEIGHTS)
+    assert s.call_reason is not None and s.call_reason.features == CALL_REASON_FEATURES
+    p = s.call_reason.predict(np.zeros((4, len(CALL_REASON_FEATURES))))
+    assert p.shape == (4,) and ((p >= 0) & (p <= 1)).all()
+
+
+def test_when_a_call_reason_scorer_is_stale_then_the_utterance_rule_decides(tmp_path: Path) -> None:
+    stale = json.loads(ML_WEIGHTS.read_text(encoding="utf-8"))
+    stale["call_reason"]["features"] = stale["call_reason"]["features"][:-1]
+    (tmp_path / "matching-multilingual.json").write_text(json.dumps(stale), encoding="utf-8")
+    chosen = Scorers.for_encoder(stale["meta"]["encoder"], models_dir=tmp_path)
+    assert chosen.ask.features == ASK_FEATURES and chosen.call_reason is None
+
+
+def test_when_scorers_saved_and_loaded_then_the_call_reason_scorer_survives(tmp_path: Path) -> None:
+    s = Scorers.load(ML_WEIGHTS)
+    s.save(tmp_path / "m.json")
+    again = Scorers.load(tmp_path / "m.json")
+    assert again.call_reason is not None
+    assert again.call_reason.threshold == s.call_reason.threshold
+    assert np.allclose(again.call_reason.coef, s.call_reason.coef)
