@@ -49,3 +49,28 @@ def test_when_one_problem_is_told_then_no_other_reason_is_added(engine) -> None:
         ("C", "Киа Рио, белая."),
     ])
     assert engine.audit(call, ChecklistLibrary().get("roadside_ru")).reasons == ["no_start"]
+
+
+RU_OPEN, RU_ASK, RU_ANSWER = "Автопомощь, здравствуйте, чем могу помочь?", "Назовите номер вашей карты участника.", \
+    "Семь семь два один."
+TR_OPEN, TR_ASK, TR_ANSWER = "Yol yardım hattı, merhaba, nasıl yardımcı olabilirim?", \
+    "Üyelik numaranızı alabilir miyim?", "Yedi yedi iki bir."
+
+
+@pytest.mark.parametrize(("language", "opening", "reason"), [
+    ("ru", "Здравствуйте, я наехал на что-то на трассе, и теперь переднее левое совсем спущено.", "flat_tire"),
+    ("ru", "Здравствуйте, я захлопнул машину, а ключи остались внутри, лежат на сиденье.", "lockout"),
+    ("ru", "Здравствуйте, у меня машина заглохла на трассе, похоже, бензин кончился.", "out_of_fuel"),
+    ("ru", "В меня сзади въехали на светофоре, бампер висит, машина не едет.", "accident"),
+    ("tr", "Merhaba, araba otoyolda stop etti, sanırım benzin bitti.", "out_of_fuel"),
+    ("tr", "Merhaba, anahtarı arabanın içinde unuttum, kapılar kilitli.", "lockout"),
+    ("tr", "Merhaba, işe giderken lastik patladı, emniyet şeridindeyim.", "flat_tire"),
+    ("tr", "Merhaba, anahtarı çeviriyorum ama araba çalışmıyor, sadece tık tık ses geliyor.", "no_start"),
+])
+def test_when_the_caller_says_what_happened_in_their_own_words_then_that_is_the_reason(engine, language, opening,
+                                                                                       reason) -> None:
+    """Roadside reasons differ in how many items of their own they have ("will not start" has none); the
+    call-level scorer must not take the one without as a default."""
+    ask, answer = (RU_ASK, RU_ANSWER) if language == "ru" else (TR_ASK, TR_ANSWER)
+    call = _call(language, [("A", RU_OPEN if language == "ru" else TR_OPEN), ("C", opening), ("A", ask), ("C", answer)])
+    assert engine.audit(call, ChecklistLibrary().get(f"roadside_{language}")).reasons == [reason]
