@@ -84,3 +84,9 @@ def test_when_customer_does_not_know_or_does_not_mind_then_dont_know(text):
 )
 def test_when_item_asks_for_a_kind_then_kind_read(item, kind):
     assert kind in RU.value_kinds_for(item)
+
+
+def test_when_an_item_names_a_representative_then_it_asks_no_name():
+    """"Представьтесь" asks a name; "представителя" (a representative) in a consent item does not."""
+    assert "name" in RU.value_kinds_for("Представьтесь, пожалуйста.")
+    assert "name" not in RU.value_kinds_for("Согласие пациента или его представителя на обработку данных")

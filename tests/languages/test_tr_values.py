@@ -76,6 +76,16 @@ def test_when_customer_does_not_know_or_does_not_mind_then_dont_know(text):
         ("Doğum tarihinizi söyler misiniz?", "date", True),
         ("Aracın plakası nedir?", "plate", True),
         ("Yaralı var mı?", "yes_no", True),
+        # a place in the locative case says where, not what is asked; after a question word it is asked
+        ("Havalimanında açılmış bir dosya numaranız var mı?", "location", False),
+        ("Havalimanında açılmış bir dosya numaranız var mı?", "code", True),
+        ("Teslimat için hangi saatlerde adreste olursunuz?", "address", False),
+        ("Teslimat için hangi saatlerde adreste olursunuz?", "time", True),
+        ("Hangi adreste oturuyorsunuz?", "address", True),
+        ("Aracınız şu anda nerede?", "location", True),
+        # "kartlı sayaç" is a card-type meter, not a card number
+        ("Kartlı sayacın ekranında bir uyarı yazıyor mu?", "code", False),
+        ("Kart numaranızın son dört hanesi nedir?", "code", True),
     ],
 )
 def test_when_item_asks_for_a_kind_then_kind_read(item, kind, present):

@@ -303,7 +303,7 @@ _ITEM_KINDS: list[tuple[str, re.Pattern[str]]] = [
     (
         "code",
         re.compile(
-            r"numara|poliçe|abone|sözleşme|kart|kod|bilet|pnr|referans|kimlik|tc|t\.c\.|sipariş|"
+            r"numara|poliçe|abone|sözleşme|kart(?!l[ıi])|kod|bilet|pnr|referans|kimlik|tc|t\.c\.|sipariş|"
             r"dosya|hesap|sicil|seri"
         ),
     ),
@@ -325,6 +325,13 @@ _REQUEST_VERB = re.compile(
 )
 
 
+# A noun in the locative case says where something is, not what is asked: "havalimanında açılmış bir dosya"
+# (a file opened at the airport) asks a file number, "hangi saatlerde adreste olursunuz" (at which hours
+# will you be at the address) asks a time. After a question word it is what is asked ("hangi adreste").
+_PLACE_MODIFIER = re.compile(r"(?<!hangi )(?<!\bne )\b(?!nere)\w+(?:da|de|ta|te)\b")
+_PLACE_KINDS = frozenset({"address", "location"})
+
+
 def item_kinds(text: str) -> set[str]:
     """Value kinds an item's question and description ask for.
 
@@ -332,7 +339,9 @@ def item_kinds(text: str) -> set[str]:
     ("caller_phone", "account_number") are English whatever the call's language.
     """
     t = lower(text)
-    kinds = {kind for kind, pat in _ITEM_KINDS if pat.search(t)} | english_item_kinds(text)
+    places = _PLACE_MODIFIER.sub(" ", t)
+    kinds = {kind for kind, pat in _ITEM_KINDS if pat.search(places if kind in _PLACE_KINDS else t)}
+    kinds |= english_item_kinds(text)
     if "yes_no" in kinds and _REQUEST_VERB.search(t.split(".")[0]):
         kinds.discard("yes_no")
     return kinds
