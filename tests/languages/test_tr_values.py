@@ -86,6 +86,11 @@ def test_when_customer_does_not_know_or_does_not_mind_then_dont_know(text):
         # "kartlı sayaç" is a card-type meter, not a card number
         ("Kartlı sayacın ekranında bir uyarı yazıyor mu?", "code", False),
         ("Kart numaranızın son dört hanesi nedir?", "code", True),
+        # "X için" says what for: the amount is the purpose, the IBAN is asked; a purpose still names a phone
+        ("Güvence bedeli iadesi için IBAN numaranızı alabilir miyim?", "money", False),
+        ("Güvence bedeli iadesi için IBAN numaranızı alabilir miyim?", "code", True),
+        ("Tazminat için talep ettiğiniz tutar nedir?", "money", True),
+        ("Sizi geri arayabilmemiz için numaranız nedir?", "phone", True),
     ],
 )
 def test_when_item_asks_for_a_kind_then_kind_read(item, kind, present):

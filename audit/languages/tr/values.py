@@ -329,7 +329,15 @@ _REQUEST_VERB = re.compile(
 # (a file opened at the airport) asks a file number, "hangi saatlerde adreste olursunuz" (at which hours
 # will you be at the address) asks a time. After a question word it is what is asked ("hangi adreste").
 _PLACE_MODIFIER = re.compile(r"(?<!hangi )(?<!\bne )\b(?!nere)\w+(?:da|de|ta|te)\b")
-_PLACE_KINDS = frozenset({"address", "location"})
+# "X için" says what for, not what is asked: "güvence bedeli iadesi için IBAN numaranız" (your IBAN, for the
+# deposit refund) asks the IBAN, not an amount; "hangi tarih için" (for which date) asks the date. Read for
+# amounts only: "sizi geri arayabilmemiz için numaranız" (your number, so we can call back) asks a phone.
+_PURPOSE = re.compile(r"((?:\w+\s+){0,3})\w+\s+için\b")
+_QUESTION_WORD = re.compile(r"\b(?:hangi|ne|kaç|kim)\b")
+
+
+def _without_purpose(t: str) -> str:
+    return _PURPOSE.sub(lambda m: m.group(0) if _QUESTION_WORD.search(m.group(0)) else " ", t)
 
 
 def item_kinds(text: str) -> set[str]:
@@ -339,8 +347,9 @@ def item_kinds(text: str) -> set[str]:
     ("caller_phone", "account_number") are English whatever the call's language.
     """
     t = lower(text)
-    places = _PLACE_MODIFIER.sub(" ", t)
-    kinds = {kind for kind, pat in _ITEM_KINDS if pat.search(places if kind in _PLACE_KINDS else t)}
+    read_as = {"money": _without_purpose(t), "address": _PLACE_MODIFIER.sub(" ", t)}
+    read_as["location"] = read_as["address"]
+    kinds = {kind for kind, pat in _ITEM_KINDS if pat.search(read_as.get(kind, t))}
     kinds |= english_item_kinds(text)
     if "yes_no" in kinds and _REQUEST_VERB.search(t.split(".")[0]):
         kinds.discard("yes_no")
