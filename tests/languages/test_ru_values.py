@@ -90,3 +90,16 @@ def test_when_an_item_names_a_representative_then_it_asks_no_name():
     """"Представьтесь" asks a name; "представителя" (a representative) in a consent item does not."""
     assert "name" in RU.value_kinds_for("Представьтесь, пожалуйста.")
     assert "name" not in RU.value_kinds_for("Согласие пациента или его представителя на обработку данных")
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("Улица Гончарова, дом двадцать два, квартира сорок семь.", True),
+    ("Живу в доме 5 на Лесной.", True),
+    ("ул. Ленина, д. 5, кв. 12", True),
+    # a house, building or flat is an address only with its number
+    ("А врача на дом можно вызвать?", False),
+    ("Мы весь день дома.", False),
+    ("Третий подъезд, домофон не работает.", False),
+])
+def test_when_a_home_is_mentioned_then_only_a_numbered_one_is_an_address(text, address):
+    assert bool(_norm(text, "address")) is address

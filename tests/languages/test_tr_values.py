@@ -101,3 +101,16 @@ def test_when_an_amount_is_spoken_then_it_is_money_and_not_a_code():
     """Four spoken digits read alone are a code ("beş bir üç sekiz"); inside "... lira" they are a price."""
     kinds = {v.kind for v in TR.values("Bavulu iki ay önce aldım, dört bin iki yüz lira verdim.")}
     assert "money" in kinds and "code" not in kinds
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("Esentepe Mahallesi, Gülistan Sokak, 14 numara, daire 9.", True),
+    ("Atatürk Caddesi no 12.", True),
+    ("Kızılay Mah. 3. Sok. no 5", True),
+    # a street word in the locative, or with no name before it, says where someone is
+    ("Sokakta bekliyorum.", False),
+    ("Caddede trafik var.", False),
+    ("Bu sokakta oturuyorum.", False),
+])
+def test_when_a_street_is_mentioned_then_only_a_named_one_is_an_address(text, address):
+    assert bool(_norm(text, "address")) is address

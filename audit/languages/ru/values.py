@@ -145,9 +145,14 @@ _UNIT_AFTER = {
     "count": r"(?:человек\w*|пассажир\w*|взросл\w*|дет\w*|ребен\w*|ребён\w*|штук\w*|мест\w*|билет\w*|"
     r"комнат\w*|колес\w*|машин\w*)",
 }
+# a street is named by a word; a house, building or flat only by a number ("дом 22", "дом двадцать два"):
+# "врача на дом", "домофон" and "мы весь день дома" hold no address
+_NUMBER_WORD = "|".join(_UNITS + _TEENS + _TENS + _HUNDREDS + _ORD_UNITS + _ORD_TEENS)
 _ADDRESS = re.compile(
     r"\b(?:улиц[аеуы]|ул\.|проспект\w*|пр-т|переул\w*|шоссе|бульвар\w*|набережн\w*|площад\w*|проезд\w*|"
-    r"микрорайон\w*|дом|д\.|корпус|квартир\w*|кв\.)\s*[\w\d-]+",
+    r"микрорайон\w*)\s*[\w\d-]+|"
+    r"\b(?:дом[аеу]?|д\.|корпус\w*|корп\.|квартир\w*|кв\.|строени\w*|стр\.)\s*(?:№\s*)?(?:\d[\w/-]*|(?:"
+    + _NUMBER_WORD + r")\b)",
     re.I,
 )
 _LOCATION = re.compile(

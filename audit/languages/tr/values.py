@@ -134,9 +134,12 @@ _UNIT_AFTER = {
     "money": r"(?:lira|tl|₺|kuruş|dolar|euro|avro)[a-zçğıöşü]*",
     "count": r"(?:kişi|yolcu|bavul|valiz|parça|adet|çocuk|yetişkin|bilet|oda|tane)[a-zçğıöşü]*\b",
 }
+# a street is "<name> Sokak": the name comes first, and a street word in the locative ("sokakta bekliyorum",
+# "caddede trafik var") says where someone is, not an address
 _ADDRESS = re.compile(
-    r"\b(?:\w+\s+)?(?:mahalle\w*|mah\.|cadde\w*|cad\.|sokak\w*|sokağ\w*|sok\.|sk\.|"
-    r"bulvar\w*|apartman\w*|apt\.|site\w*)(?:\s+(?:numara|no\.?|daire|kat)?\s*[\w\d/-]+)?",
+    r"\b\w+\s+(?:mahalle\w*|mah\.|cadde\w*|cad\.|sokak\w*|sokağ\w*|sok\.|sk\.|"
+    r"bulvar\w*|apartman\w*|apt\.|site\w*)(?<!da)(?<!de)(?<!ta)(?<!te)(?:\b|(?<=\.))"
+    r"(?:\s+(?:numara|no\.?|daire|kat)?\s*[\w\d/-]+)?",
     re.I,
 )
 _LOCATION = re.compile(
