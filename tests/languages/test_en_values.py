@@ -40,3 +40,13 @@ def test_when_flying_out_of_a_city_then_that_city_is_a_place():
 ])
 def test_when_customer_agrees_then_affirmative(text, yes):
     assert EN.is_affirmative(text) is yes
+
+
+@pytest.mark.parametrize(("text", "has_time"), [
+    ("Good morning.", False),
+    ("Good evening, I need some help.", False),
+    ("Can you come this afternoon?", True),
+    ("Tomorrow morning is good.", True),
+])
+def test_when_a_greeting_names_a_time_of_day_then_it_holds_no_time(text, has_time):
+    assert any(v.kind == "time" for v in EN.values(text)) is has_time

@@ -114,3 +114,8 @@ def test_when_an_amount_is_spoken_then_it_is_money_and_not_a_code():
 ])
 def test_when_a_street_is_mentioned_then_only_a_named_one_is_an_address(text, address):
     assert bool(_norm(text, "address")) is address
+
+
+@pytest.mark.parametrize(("text", "has_time"), [("İyi akşamlar.", False), ("Yarın sabah gelebilir misiniz?", True)])
+def test_when_a_greeting_names_a_time_of_day_then_it_holds_no_time(text, has_time):
+    assert any(v.kind == "time" for v in TR.values(text)) is has_time

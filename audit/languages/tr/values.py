@@ -124,7 +124,7 @@ _DATE_WORDS = re.compile(
     re.I,
 )
 _TIME = re.compile(
-    r"\b\d{1,2}[:.]\d{2}\b|\bsaat \w+|\b(?:sabah|öğle|öğlen|öğleden sonra|akşam|gece|ikindi)\w*\b|"
+    r"\b\d{1,2}[:.]\d{2}\b|\bsaat \w+|(?<!\biyi )\b(?:sabah|öğle|öğlen|öğleden sonra|akşam|gece|ikindi)\w*\b|"
     r"\b\w+ buçuk\b",
     re.I,
 )
