@@ -33,7 +33,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("money", re.compile(r"\$\s?\d[\d,]*(?:\.\d+)?|\b\d[\d,]*(?:\.\d+)?\s?(?:dollars|bucks|usd|euros?)\b", re.I)),
     ("time", re.compile(
         r"\b\d{1,2}(?::\d{2})?\s?(?:a\.?m\.?|p\.?m\.?)|\b\d{1,2}:\d{2}\b|(?<!\bgood )\b(?:noon|midnight|morning|"
-        r"afternoon|evening|night|o'clock)\b|\bhalf past \w+|\bquarter (?:past|to) \w+|\bat (?:" + _SMALL + r")\b", re.I)),
+        r"afternoon|evening|night|o'clock)\b|\bhalf past \w+|\bquarter (?:past|to) \w+|"
+        r"\bat (?:" + _SMALL + r")\b", re.I)),
     ("date", re.compile(
         r"\b(?:" + _MONTHS + r")\.?\s+(?:" + _ORD + r"|\d{1,2})\b|\b(?:the )?(?:" + _ORD + r")(?: of)? (?:"
         + _MONTHS + r")\b|\b(?:next|this|last|on) (?:" + _DAYS + r"|week|month)\b|\b(?:" + _DAYS + r")\b|"
