@@ -50,3 +50,15 @@ def test_when_customer_agrees_then_affirmative(text, yes):
 ])
 def test_when_a_greeting_names_a_time_of_day_then_it_holds_no_time(text, has_time):
     assert any(v.kind == "time" for v in EN.values(text)) is has_time
+
+
+@pytest.mark.parametrize(("text", "kind", "present"), [
+    ("This is the first time I'm calling.", "date", False),
+    ("Can you do the third?", "date", True),
+    ("The 12th of this month.", "date", True),
+    ("A table for two, please.", "count", True),
+    ("I got a bill for two hundred and forty dollars.", "count", False),
+    ("The one for two-forty.", "count", False),
+])
+def test_when_an_ordinal_or_number_is_part_of_something_else_then_it_is_no_date_or_count(text, kind, present):
+    assert any(v.kind == kind for v in EN.values(text)) is present

@@ -38,14 +38,17 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("date", re.compile(
         r"\b(?:" + _MONTHS + r")\.?\s+(?:" + _ORD + r"|\d{1,2})\b|\b(?:the )?(?:" + _ORD + r")(?: of)? (?:"
         + _MONTHS + r")\b|\b(?:next|this|last|on) (?:" + _DAYS + r"|week|month)\b|\b(?:" + _DAYS + r")\b|"
-        r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b|\bthe (?:" + _ORD + r")\b", re.I)),
+        r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b|\bthe (?:" + _ORD + r")\b"
+        r"(?!\s+(?:time|times|day|one|thing|person|step|call|place|week|month|year)\b)",
+        re.I)),
     ("duration", re.compile(
         r"\b(?:\d+|" + _SMALL + r"|an?|few|couple(?: of)?)\s+(?:minutes?|hours?|days?|nights?|weeks?|months?|"
         r"years?)\b", re.I)),
     ("count", re.compile(
         r"\b(?:\d+|" + _SMALL + r")\s+(?:people|persons?|adults?|kids|children|guests|tickets?|seats?|rooms?|"
         r"passengers?|of us|bedrooms?|baths?|bathrooms?)\b|\bjust (?:me|myself|us)\b|\bfor (?:\d+|" + _SMALL
-        + r")\b|\b(?:we(?:'re| are| will be)|there(?:'s| is| are| will be)|party of|group of)\s+(?:just |only )?(?:\d+|"
+        + r")\b(?![\s-]+(?:hundred|thousand|dollars|bucks|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)"
+        r"(?!-)|\b(?:we(?:'re| are| will be)|there(?:'s| is| are| will be)|party of|group of)\s+(?:just |only )?(?:\d+|"
         + _SMALL + r")\b|\b(?:\d+|" + _SMALL + r")\s+(?:in (?:my|our|the) (?:party|group)|in total|total)\b|"
         r"\bjust (?:\d+|one)\b", re.I)),
     ("code", re.compile(r"\b(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9]{2,}(?:-[A-Z0-9]+)*\b|\b\d{5,}\b")),
