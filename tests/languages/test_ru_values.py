@@ -103,3 +103,13 @@ def test_when_an_item_names_a_representative_then_it_asks_no_name():
 ])
 def test_when_a_home_is_mentioned_then_only_a_numbered_one_is_an_address(text, address):
     assert bool(_norm(text, "address")) is address
+
+
+@pytest.mark.parametrize(("text", "kind", "present"), [
+    ("Нет-нет, не надо.", "name", False),
+    ("Петрова-Водкина Анна.", "name", True),
+    ("Давайте завтра, часов в десять.", "time", True),
+    ("Где-то в полвосьмого, на Заводской.", "time", True),
+])
+def test_when_spoken_times_and_hyphenated_words_are_read_then_kinds_are_right(text, kind, present):
+    assert bool(_norm(text, kind)) is present

@@ -136,7 +136,9 @@ _DATE_WORDS = re.compile(
 _DAY_MONTH = re.compile(r"\b(\d{1,2})(?:-?го|-?е)?\s+(" + _MONTH_RE + r")(?:\s+(\d{4}|\d{2})\b)?", re.I)
 _TIME = re.compile(
     r"\b\d{1,2}[:.]\d{2}\b|\b(?:утр(?:а|ом)|днем|днём|вечер(?:а|ом)|ночью|в обед|после обеда|в полдень|"
-    r"в полночь|до обеда)\b|\bв половин[еу] \w+|\b(?:в|к|до|после|с) \w+ час\w*|\b\d{1,2} час\w*",
+    r"в полночь|до обеда)\b|\bв половин[еу] \w+|\b(?:в|к|до|после|с) \w+ час\w*|\b\d{1,2} час\w*|"
+    r"\bчас(?:ов|а)? (?:в|к) \w+|\bпол(?:первого|второго|третьего|четвертого|четвёртого|пятого|шестого|седьмого|"
+    r"восьмого|девятого|десятого|одиннадцатого|двенадцатого)\b",
     re.I,
 )
 _UNIT_AFTER = {
@@ -177,7 +179,12 @@ _NAME_TAGS = ("Name", "Surn", "Patr")
 
 
 def _name_score(word: str) -> tuple[bool, bool]:
-    """(is a first name, surname or patronymic; is a patronymic) by the dictionary's best reading."""
+    """(is a first name, surname or patronymic; is a patronymic) by the dictionary's best reading. A hyphenated
+    word is a name only when each part is one ("Петрова-Водкина"): the dictionary guesses "нет-нет" a surname."""
+    parts = [p for p in word.split("-") if p]
+    if len(parts) > 1:
+        scores = [_name_score(p) for p in parts]
+        return all(n for n, _ in scores), any(p for _, p in scores)
     ps = parses(yo(word.lower()))
     best = [p for p in ps if p[2] >= 0.1 * (ps[0][2] if ps else 1)]
     name = any(t in tags for _, tags, _ in best for t in _NAME_TAGS)
