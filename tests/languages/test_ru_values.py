@@ -113,3 +113,14 @@ def test_when_a_home_is_mentioned_then_only_a_numbered_one_is_an_address(text, a
 ])
 def test_when_spoken_times_and_hyphenated_words_are_read_then_kinds_are_right(text, kind, present):
     assert bool(_norm(text, kind)) is present
+
+
+@pytest.mark.parametrize(("text", "has_name"), [
+    ("Спасибо, Денис.", False),  # the agent, addressed
+    ("Здравствуйте, Ирина.", False),
+    ("Добрый день, Иванова Мария.", True),  # a caller giving their own name after the greeting
+    ("Дмитрий.", True),
+    ("Эм...", False),
+])
+def test_when_a_name_is_said_then_only_the_callers_own_is_a_name(text, has_name):
+    assert bool(_norm(text, "name")) is has_name

@@ -119,3 +119,13 @@ def test_when_a_street_is_mentioned_then_only_a_named_one_is_an_address(text, ad
 @pytest.mark.parametrize(("text", "has_time"), [("İyi akşamlar.", False), ("Yarın sabah gelebilir misiniz?", True)])
 def test_when_a_greeting_names_a_time_of_day_then_it_holds_no_time(text, has_time):
     assert any(v.kind == "time" for v in TR.values(text)) is has_time
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Merhaba Burcu Hanım.", set()),  # the agent, addressed
+    ("Teşekkürler Hakan Bey.", set()),
+    ("Merhaba Büşra Hanım, ben Selim Demirtaş.", {"selim demirtaş"}),
+    ("Ayşe Kurt, ben.", {"ayşe kurt"}),
+])
+def test_when_a_name_is_said_with_bey_or_hanim_then_it_is_the_agents(text, names):
+    assert _norm(text, "name") == names

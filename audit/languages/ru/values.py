@@ -192,8 +192,21 @@ def _name_score(word: str) -> tuple[bool, bool]:
     return name, patr
 
 
+# a lone first name right after a greeting or thanks is the agent's, addressed ("Спасибо, Денис."); a caller
+# who greets and then gives their own name gives more of it ("Добрый день, Иванова Мария")
+_ADDRESSING = re.compile(
+    r"(?:здравствуйте|добрый (?:день|вечер)|доброе утро|спасибо|благодарю|привет|до свидания|алло)[\s,!.]*$", re.I
+)
+
+
 def find_names(text: str) -> list[Value]:
-    """Personal names: a run of capitalised dictionary names (surname, first name, patronymic in any case)."""
+    """Personal names: a run of capitalised dictionary names (surname, first name, patronymic in any case),
+    less a lone first name the caller addresses the agent by, and a grunt ("Эм...") read as one."""
+    return [v for v in _names(text) if " " in v.text.strip() or (
+        len(v.text.strip()) > 2 and not _ADDRESSING.search(text[: v.start]))]
+
+
+def _names(text: str) -> list[Value]:
     out: list[Value] = []
     toks = [(w, s, e) for w, s, e in words(text)]
     i = 0

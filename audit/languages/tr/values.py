@@ -176,9 +176,18 @@ _NOT_NAMES = frozenset(
 )
 
 
+# "Hakan Bey", "Burcu Hanım": the person addressed (the agent), never the caller's own name
+_HONORIFIC = re.compile(r"^\s*(?:bey|hanım)\b", re.I)
+
+
 def find_names(text: str) -> list[Value]:
     """Personal names: after "adım"/"ismim", a whole reply of two or three capitalised words, or a known
-    given name followed by a capitalised surname."""
+    given name followed by a capitalised surname; not a name said with "Bey" or "Hanım" (the agent's)."""
+    return [v for v in _names(text) if not (
+        _HONORIFIC.match(text[v.end :]) or lower(v.text.split()[-1]) in ("bey", "hanım"))]
+
+
+def _names(text: str) -> list[Value]:
     out: list[Value] = []
     for m in _NAME_CUE.finditer(text):
         if lower(m.group(1).split()[0]) not in _NOT_NAMES:
