@@ -111,7 +111,7 @@ def number_runs(
     """Runs of number words among `words` ((word, start, end) in text order).
 
     `joiners` is the text between two words: a run continues only across spaces, hyphens and commas, so
-    "пять, один" is one run but "пять. Один" two.
+    "пять, один" is one run but "пять. Один" two; a comma always starts a new group within the run.
     """
     runs: list[NumRun] = []
     groups: list[NumGroup] = []
@@ -129,7 +129,8 @@ def number_runs(
         if w is None:
             prev_end = -1
             continue
-        if g is not None and not g.accepts(w):
+        # a comma ends a group: dictated numbers are read in chunks ("восемь девятьсот пятьдесят, сто, двадцать")
+        if g is not None and (not g.accepts(w) or "," in joiners[prev_end:start]):
             groups.append(g.done())
             g = None
         if g is None:

@@ -124,3 +124,14 @@ def test_when_spoken_times_and_hyphenated_words_are_read_then_kinds_are_right(te
 ])
 def test_when_a_name_is_said_then_only_the_callers_own_is_a_name(text, has_name):
     assert bool(_norm(text, "name")) is has_name
+
+
+def test_when_a_phone_is_dictated_in_chunks_then_each_chunk_keeps_its_digits():
+    """"сто, двадцать" are two chunks of a phone number (100, 20), not one hundred and twenty."""
+    assert _norm("Восемь девятьсот пятьдесят, сто, двадцать, тридцать девять.", "phone") == {"89501002039"}
+
+
+def test_when_a_number_is_read_with_thousands_then_it_is_no_code():
+    """Codes are read digit by digit or in chunks, never with "тысяча": a year or an amount is no code."""
+    assert not _norm("Две тысячи второй, третий.", "code")
+    assert _norm("Пять-ноль-два-два, восемь-один-шесть-четыре.", "code") == {"50228164"}

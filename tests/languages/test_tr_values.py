@@ -129,3 +129,9 @@ def test_when_a_greeting_names_a_time_of_day_then_it_holds_no_time(text, has_tim
 ])
 def test_when_a_name_is_said_with_bey_or_hanim_then_it_is_the_agents(text, names):
     assert _norm(text, "name") == names
+
+
+def test_when_a_number_is_read_with_thousands_then_it_is_no_code():
+    """"iki bin on dokuz" is a year (or an amount); a code is read in chunks of digits."""
+    assert not _norm("Fiat Egea, iki bin on dokuz.", "code")
+    assert _norm("beş beş bir dokuz, yedi sıfır üç iki.", "code") == {"55197032"}
