@@ -135,3 +135,7 @@ def test_when_a_number_is_read_with_thousands_then_it_is_no_code():
     """Codes are read digit by digit or in chunks, never with "тысяча": a year or an amount is no code."""
     assert not _norm("Две тысячи второй, третий.", "code")
     assert _norm("Пять-ноль-два-два, восемь-один-шесть-четыре.", "code") == {"50228164"}
+
+
+def test_when_a_booking_is_for_seven_oclock_then_that_is_a_time():
+    assert _norm("На двадцать восьмое декабря, на семь часов.", "time")

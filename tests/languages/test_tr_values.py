@@ -135,3 +135,12 @@ def test_when_a_number_is_read_with_thousands_then_it_is_no_code():
     """"iki bin on dokuz" is a year (or an amount); a code is read in chunks of digits."""
     assert not _norm("Fiat Egea, iki bin on dokuz.", "code")
     assert _norm("beş beş bir dokuz, yedi sıfır üç iki.", "code") == {"55197032"}
+
+
+@pytest.mark.parametrize(("text", "kind", "present"), [
+    ("Dört gece.", "duration", True),  # four nights: a length of stay, not a time of day
+    ("Dört gece.", "time", False),
+    ("Dün gece karakola gittim.", "time", True),
+])
+def test_when_nights_are_counted_then_they_are_a_duration(text, kind, present):
+    assert bool(_norm(text, kind)) is present

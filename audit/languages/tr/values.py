@@ -124,12 +124,14 @@ _DATE_WORDS = re.compile(
     re.I,
 )
 _TIME = re.compile(
-    r"\b\d{1,2}[:.]\d{2}\b|\bsaat \w+|(?<!\biyi )\b(?:sabah|öğle|öğlen|öğleden sonra|akşam|gece|ikindi)\w*\b|"
+    r"\b\d{1,2}[:.]\d{2}\b|\bsaat \w+|(?<!\biyi )\b(?:sabah|öğle|öğlen|öğleden sonra|akşam|ikindi)\w*\b|"
+    r"(?<!\biyi )(?<!\bbir )(?<!\biki )(?<!\büç )(?<!\bdört )(?<!\bbeş )(?<!\baltı )(?<!\byedi )(?<!\bsekiz )"
+    r"(?<!\bdokuz )(?<!\bon )(?<!\bkaç )\bgece\w*\b|"
     r"\b\w+ buçuk\b",
     re.I,
 )
 _UNIT_AFTER = {
-    "duration": r"(?:(?:dakika|gün|hafta|ay|yıl|sene)[a-zçğıöşü]*|saat(?:lik|tir|tır)|"
+    "duration": r"(?:(?:dakika|gün|gece|hafta|ay|yıl|sene)[a-zçğıöşü]*|saat(?:lik|tir|tır)|"
     r"saat(?=\s+(?:sonra|önce|boyunca|içinde|kadar|sür)))\b",
     "money": r"(?:lira|tl|₺|kuruş|dolar|euro|avro)[a-zçğıöşü]*",
     "count": r"(?:kişi|yolcu|bavul|valiz|parça|adet|çocuk|yetişkin|bilet|oda|tane)[a-zçğıöşü]*\b",
