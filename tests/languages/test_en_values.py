@@ -54,6 +54,7 @@ def test_when_a_greeting_names_a_time_of_day_then_it_holds_no_time(text, has_tim
 
 @pytest.mark.parametrize(("text", "kind", "present"), [
     ("This is the first time I'm calling.", "date", False),
+    ("The one-bedroom on the fourth floor.", "date", False),
     ("Can you do the third?", "date", True),
     ("The 12th of this month.", "date", True),
     ("A table for two, please.", "count", True),

@@ -39,7 +39,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:" + _MONTHS + r")\.?\s+(?:" + _ORD + r"|\d{1,2})\b|\b(?:the )?(?:" + _ORD + r")(?: of)? (?:"
         + _MONTHS + r")\b|\b(?:next|this|last|on) (?:" + _DAYS + r"|week|month)\b|\b(?:" + _DAYS + r")\b|"
         r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b|\bthe (?:" + _ORD + r")\b"
-        r"(?!\s+(?:time|times|day|one|thing|person|step|call|place|week|month|year)\b)",
+        r"(?!\s+(?:time|times|day|one|ones|thing|person|step|call|place|week|month|year|floor|row|grade|quarter|"
+        r"item|option|payment|installment|letter|digit|page)\b)",
         re.I)),
     ("duration", re.compile(
         r"\b(?:\d+|" + _SMALL + r"|an?|few|couple(?: of)?)\s+(?:minutes?|hours?|days?|nights?|weeks?|months?|"
