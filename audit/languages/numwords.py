@@ -52,6 +52,12 @@ class NumRun:
     def digits(self) -> str:
         return "".join(str(g.value) for g in self.groups)
 
+    @property
+    def reads_as_code(self) -> bool:
+        """Four digits or more read in chunks: a code, PIN or account number is never read with "thousand"
+        ("iki bin on dokuz", "две тысячи второй" are a year or an amount)."""
+        return len(self.digits) >= 4 and all(g.value < 1000 for g in self.groups)
+
 
 _LEN = {"unit": 1, "teen": 2, "ten": 2, "hundred": 3}
 

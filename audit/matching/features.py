@@ -203,14 +203,21 @@ def _margin(v: np.ndarray) -> np.ndarray:
 
 
 def prompted(cv: CallView, n_items: int, asked: list[tuple[int, int]]) -> np.ndarray:
-    """(customer sentences, items): the sentence is in the customer's reply to an ask of the item."""
+    """(customer sentences, items): the sentence is in the customer's reply to an ask of the item (the first
+    customer turn after the ask)."""
     out = np.zeros((len(cv.customer_sentences), n_items), dtype=bool)
-    utterances = cv.transcript.utterances
+    by_turn: dict[int, list[int]] = {}
     for u, i in asked:
-        reply = next((j for j in range(u + 1, len(utterances)) if utterances[j].speaker == "customer"), None)
-        for s, sent in enumerate(cv.customer_sentences):
-            if sent.utterance == reply:
-                out[s, i] = True
+        by_turn.setdefault(u, []).append(i)
+    pending: list[int] = []
+    replies: dict[int, list[int]] = {}
+    for j, turn in enumerate(cv.transcript.utterances):
+        if turn.speaker == "customer":
+            replies[j], pending = pending, []
+        else:
+            pending = pending + by_turn.get(j, [])
+    for s, sent in enumerate(cv.customer_sentences):
+        out[s, replies.get(sent.utterance, [])] = True
     return out
 
 
@@ -251,8 +258,8 @@ def call_reason_features(cv: CallView, kv: ChecklistView, p_reason: np.ndarray,
         cos = cos_opening = np.zeros(n_r)
         item_sims = None
     cos_items, own_info, has_own = np.zeros(n_r), np.zeros(n_r), np.zeros(n_r)
+    applies = [it.applies_to for it in kv.checklist.items]
     for r, rid in enumerate(kv.reason_ids):
-        applies = [it.applies_to for it in kv.checklist.items]
         serving = [i for i, a in enumerate(applies) if a and rid in a and len(a) < n_r]
         own = [i for i, a in enumerate(applies) if a == [rid]]
         if item_sims is not None and serving:

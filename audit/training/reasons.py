@@ -25,13 +25,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
-from sklearn.linear_model import LogisticRegression
 
 from audit.engine import AuditEngine
 from audit.matching.features import CALL_REASON_FEATURES, call_reason_features
 from audit.matching.model import Scorer, Scorers
 from audit.training.data import load_set
-from audit.training.train import _plateau_best, _set_arg
+from audit.training.train import _fit, _plateau_best, _set_arg
 from audit.verdicts import utterance_reasons
 
 GRID = np.round(np.arange(0.3, 0.91, 0.05), 2)
@@ -88,16 +87,11 @@ def collect(engine: AuditEngine, sets: list[tuple[Path, float]], limit: int | No
 
 
 def fit(rows: list[CallRows], threshold: float = 0.5) -> Scorer:
+    """A linear scorer: a call gives a few hundred rows per checklist, too few for pairwise products."""
     x = np.concatenate([r.features for r in rows])
     y = np.concatenate([r.truth for r in rows])
     w = np.concatenate([np.full(len(r.truth), r.weight) for r in rows])
-    mean, scale = x.mean(axis=0), x.std(axis=0)
-    scale[scale < 1e-6] = 1.0
-    lr = LogisticRegression(C=1.0, max_iter=5000)
-    lr.fit(np.clip((x - mean) / scale, -4.0, 4.0), y, sample_weight=w)
-    n = x.shape[1]
-    return Scorer(CALL_REASON_FEATURES, mean, scale, np.eye(n, dtype=np.int64), lr.coef_[0].astype(np.float64),
-                  float(lr.intercept_[0]), threshold)
+    return replace(_fit(x, y, CALL_REASON_FEATURES, w=w, degree=1), threshold=threshold)
 
 
 def chosen(p: np.ndarray, threshold: float) -> set[int]:

@@ -36,11 +36,11 @@ from audit.verdicts import call_reasons, gated_items, information
 
 
 def _fit(x: np.ndarray, y: np.ndarray, names: tuple[str, ...], c: float = 1.0,
-         w: np.ndarray | None = None) -> Scorer:
+         w: np.ndarray | None = None, degree: int = 2) -> Scorer:
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
     scale[scale < 1e-6] = 1.0
-    poly = PolynomialFeatures(degree=2, include_bias=False)
+    poly = PolynomialFeatures(degree=degree, include_bias=False)
     z = poly.fit_transform((x - mean) / scale)
     lr = LogisticRegression(C=c, max_iter=3000)
     lr.fit(z, y, sample_weight=w)

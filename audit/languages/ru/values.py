@@ -251,7 +251,7 @@ def _spoken_values(text: str) -> list[Value]:
         if len(run.groups) >= 2 or g0.words >= 4:
             kind = "phone" if len(digits) in (10, 11) and digits[0] in "789" else "number"
             out.append(Value(kind, surface, run.start, run.end, digits))
-            if len(digits) >= 4 and all(g.value < 1000 for g in run.groups):  # "две тысячи второй" is no code
+            if run.reads_as_code:
                 out.append(Value("code", surface, run.start, run.end, digits))
         else:
             out.append(Value("number", surface, run.start, run.end, str(g0.value)))

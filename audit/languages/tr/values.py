@@ -223,7 +223,7 @@ def _spoken_values(text: str) -> list[Value]:
                 else "number"
             )
             out.append(Value(kind, surface, run.start, run.end, digits))
-            if len(digits) >= 4 and all(g.value < 1000 for g in run.groups):  # "iki bin on dokuz" is no code
+            if run.reads_as_code:
                 out.append(Value("code", surface, run.start, run.end, digits))
         else:
             out.append(Value("number", surface, run.start, run.end, str(g0.value)))
