@@ -134,7 +134,7 @@ class AuditEngine:
             more, more_shapes = call_texts(t, lang)
             texts += more
             shapes += more_shapes
-            if c is not None:
+            if c is not None and not self._has_view(c, lang):  # a known checklist's vectors are in its view
                 more, more_shapes = item_texts(c)
                 texts += more
                 shapes += more_shapes
@@ -151,6 +151,15 @@ class AuditEngine:
 
     def _language_for(self, t: Transcript, c: Checklist | None) -> Language:
         return get_language(t.language or (c.language if c else "en"))
+
+    def forget_checklists(self) -> None:
+        """Drop the prepared checklists, so the next calls embed theirs again (benchmarks time both cases)."""
+        with self._lock:
+            self._views.clear()
+
+    def _has_view(self, c: Checklist, lang: Language) -> bool:
+        with self._lock:
+            return (lang.code, c.model_dump_json()) in self._views
 
     def _checklist_view(self, c: Checklist, lang: Language) -> ChecklistView:
         key = (lang.code, c.model_dump_json())

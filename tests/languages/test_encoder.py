@@ -61,3 +61,31 @@ def test_when_native_tokenizer_then_same_vectors_as_the_packaged_one():
     native = _native_backend()
     assert native is not None
     assert np.array_equal(native.encode(texts), USE(threads=1).encode(texts))
+
+
+def test_when_many_texts_then_encoded_in_parallel_parts_with_the_same_vectors(enc):
+    """A batch is split across threads for speed; each text's vector is the one it gets on its own."""
+    from threadpoolctl import threadpool_info
+
+    from audit.encoders.multilingual import MIN_SPLIT, UseEncoder
+
+    texts = [f"Звонок номер {i}: машина не заводится у дома {i}." for i in range(MIN_SPLIT * 3)]
+    use = enc.inner
+    assert isinstance(use, UseEncoder)
+    limits = [lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"]
+    together = use.encode(texts)
+    alone = np.vstack([use.encode([t]) for t in texts[:: MIN_SPLIT]])
+    assert np.allclose(together[:: MIN_SPLIT], alone, atol=1e-5)
+    assert [lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"] == limits
+
+
+@pytest.mark.parametrize(("lengths", "parts", "expected"), [
+    ([5, 5, 5, 5], 2, [(0, 2), (2, 4)]),
+    ([30, 1, 1, 1], 2, [(0, 1), (1, 4)]),
+    ([4], 2, [(0, 1)]),
+    ([1, 1, 1], 4, [(0, 1), (1, 2), (2, 3)]),
+])
+def test_when_splitting_a_batch_then_parts_are_balanced_and_cover_every_text(lengths, parts, expected):
+    from audit.encoders.multilingual import _balanced_bounds
+
+    assert _balanced_bounds(lengths, parts) == expected
