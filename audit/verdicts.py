@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from audit.languages.base import Language, Value
-from audit.matching.features import by_utterance, call_reason_features
+from audit.matching.features import OPENING_TURNS, by_utterance, call_reason_features
 from audit.matching.model import Scorer
 from audit.matching.slots import slot_values, value_context
 from audit.matching.view import CallView, ChecklistView, Sentence
@@ -58,9 +58,11 @@ SECOND_REASON = 0.5
 def call_reasons(p_reason: np.ndarray, threshold: float) -> tuple[list[int], np.ndarray, np.ndarray]:
     """Reason indices of a call from (customer utterances, reasons) probabilities.
 
-    The strongest reason is always the call's. Another reason counts only where it wins an utterance
-    outright with enough probability: a lockout call mentions the door and the hallway, which resemble
-    other reasons, but never makes a leak its main point.
+    The strongest reason is always the call's, and so is the one the customer's first turns read closest
+    to, however faintly: callers say first why they call ("I need a refill on my lisinopril"), and a later
+    turn about pickup or prices may read more like another reason. Another reason counts only where it wins
+    an utterance outright with enough probability: a lockout call mentions the door and the hallway, which
+    resemble other reasons, but never makes a leak its main point.
     """
     n_r = p_reason.shape[1]
     if n_r == 0:
@@ -74,6 +76,9 @@ def call_reasons(p_reason: np.ndarray, threshold: float) -> tuple[list[int], np.
     chosen = [int(np.argmax(best))]
     floor = max(threshold, SECOND_REASON * float(best.max()))
     chosen += [r for r in range(n_r) if r != chosen[0] and won[r] >= floor]
+    opening = int(np.argmax(p_reason[:OPENING_TURNS].max(axis=0)))
+    if opening not in chosen:
+        chosen.append(opening)
     return chosen, best, where
 
 

@@ -376,3 +376,16 @@ def test_when_customer_named_only_a_weekday_then_asking_the_date_of_birth_is_nee
     ), dental)
     assert _status(report, 1, "date_of_birth") == "needed"
     assert _status(report, 3, "date_of_birth") == "redundant"
+
+
+def test_when_the_first_turns_lean_to_a_reason_then_it_is_the_calls_however_faintly() -> None:
+    """Callers say first why they call; a later turn may read far more like another reason."""
+    import numpy as np
+
+    from audit.verdicts import call_reasons
+
+    # customer turns x reasons: the first two lean to reason 0, the last two read like reason 2
+    p_reason = np.array([[0.03, 0.01, 0.02], [0.02, 0.0, 0.01], [0.0, 0.01, 0.9], [0.01, 0.0, 0.95]])
+    chosen, _, _ = call_reasons(p_reason, threshold=0.5)
+    assert chosen[0] == 2 and sorted(chosen) == [0, 2]
+    assert call_reasons(p_reason[:, [1, 2]], threshold=0.5)[0] == [1]  # the opening's reason is already chosen
