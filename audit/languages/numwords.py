@@ -9,6 +9,7 @@ and their digits concatenated, which is how people read out phone, card and poli
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -160,3 +161,37 @@ def with_digits(text: str, runs: list[NumRun]) -> str:
         pos = run.end
     out.append(text[pos:])
     return "".join(out)
+
+
+def spoken_matches(text: str, runs: list[NumRun], pattern: re.Pattern[str]) -> list[SpokenMatch]:
+    """Matches of a pattern written for digits ("е 741 км 76") on the text with its spoken numbers written as
+    digits, where a spoken number is part of the match ("е семьсот сорок один км семьдесят шесть"); each
+    with its span in the original text, since values quote what was said."""
+    view, starts, ends, spoken = [], [], [], set()
+    pos = 0
+    for run in runs:
+        view.append(text[pos : run.start])
+        starts += range(pos, run.start)
+        ends += range(pos + 1, run.start + 1)
+        spoken.update(range(len(starts), len(starts) + len(run.digits)))
+        view.append(run.digits)
+        starts += [run.start] * len(run.digits)
+        ends += [run.end] * len(run.digits)
+        pos = run.end
+    view.append(text[pos:])
+    starts += range(pos, len(text))
+    ends += range(pos + 1, len(text) + 1)
+    out = []
+    for m in pattern.finditer("".join(view)):
+        if spoken.intersection(range(m.start(), m.end())):
+            out.append(SpokenMatch(m.group(0), starts[m.start()], ends[m.end() - 1]))
+    return out
+
+
+@dataclass(frozen=True)
+class SpokenMatch:
+    """A match on the digits view: its digits text, and its span in the original text."""
+
+    digits_text: str
+    start: int
+    end: int

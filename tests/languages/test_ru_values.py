@@ -65,6 +65,19 @@ def test_when_plate_then_plate():
     assert _norm("Номер машины А123ВС77.", "plate")
 
 
+@pytest.mark.parametrize(("text", "plate"), [
+    ("Госномер е семьсот сорок один км семьдесят шесть.", "е741км76"),
+    ("Номер а сто двадцать три, вс, семьдесят седьмой регион.", "а123вс77"),
+    ("Номер у семь четыре один к м сто девяносто девять.", "у741км199"),
+])
+def test_when_plate_read_aloud_then_plate(text, plate):
+    assert plate in _norm(text, "plate")
+
+
+def test_when_no_plate_shape_then_spoken_numbers_are_no_plate():
+    assert not _norm("С семи до восьми вечера, а в субботу с десяти.", "plate")
+
+
 @pytest.mark.parametrize("text", ["Не знаю.", "Понятия не имею.", "Всё равно, любое время.",
                                   "Как можно скорее."])
 def test_when_customer_does_not_know_or_does_not_mind_then_dont_know(text):

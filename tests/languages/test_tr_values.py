@@ -62,6 +62,19 @@ def test_when_plate_then_plate():
     assert _norm("Plakam 34 ABC 123.", "plate")
 
 
+@pytest.mark.parametrize(("text", "plate"), [
+    ("Plakası otuz dört F R dört yüz seksen bir.", "34fr481"),
+    ("Otuz dört, K L, yedi yüz on iki.", "34kl712"),
+    ("Sıfır altı, A B C, on iki.", "06abc12"),
+])
+def test_when_plate_read_aloud_then_plate(text, plate):
+    assert plate in _norm(text, "plate")
+
+
+def test_when_no_plate_shape_then_spoken_numbers_are_no_plate():
+    assert not _norm("On iki, A blok yirmi iki numara.", "plate")
+
+
 @pytest.mark.parametrize("text", ["Bilmiyorum.", "Fark etmez.", "Hiç fikrim yok.", "En kısa sürede olsun."])
 def test_when_customer_does_not_know_or_does_not_mind_then_dont_know(text):
     assert _norm(text, "dont_know")

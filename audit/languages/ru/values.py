@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from audit.languages.base import Value
 from audit.languages.en.values import item_kinds as english_item_kinds
-from audit.languages.numwords import NumRun, NumWord, number_runs, with_digits
+from audit.languages.numwords import NumRun, NumWord, number_runs, spoken_matches, with_digits
 from audit.languages.ru.morph import lemma, parses, words, yo
 
 _UNITS = "ноль один два три четыре пять шесть семь восемь девять".split()
@@ -120,6 +120,10 @@ _EMAIL = re.compile(
 )
 _PHONE = re.compile(r"(?<![\d])(?:\+7|8|7)?[\s\-(]*\d{3}[\s\-)]*\d{3}[\s\-]*\d{2}[\s\-]*\d{2}(?![\d])")
 _PLATE = re.compile(r"\b[авекмнорстух]\s?\d{3}\s?[авекмнорстух]{2}\s?\d{2,3}\b", re.I)
+# a plate read aloud, on the text with its spoken numbers as digits: letters may stand apart ("к м")
+_SPOKEN_PLATE = re.compile(
+    r"\b[авекмнорстух][\s,]*\d{3}[\s,]*[авекмнорстух](?:[\s,]*[авекмнорстух])?[\s,]*\d{2,3}\b", re.I
+)
 _CODE = re.compile(
     r"\b(?=[A-Za-zА-Яа-я0-9-]*\d)(?=[A-Za-zА-Яа-я0-9-]*[A-ZА-Я])[A-ZА-Я0-9]{2,}(?:-[A-ZА-Я0-9]+)*\b"
     r"|\b\d{5,}\b|\b\d+(?:[-/]\d+){2,}\b"
@@ -244,7 +248,8 @@ def _names(text: str) -> list[Value]:
 def _spoken_values(text: str) -> list[Value]:
     out: list[Value] = []
     toks = words(text)
-    for run in spoken_runs(text):
+    runs = spoken_runs(text)
+    for run in runs:
         digits = run.digits
         g0 = run.groups[0]
         surface = text[run.start : run.end]
@@ -306,6 +311,8 @@ def _spoken_values(text: str) -> list[Value]:
                 out.append(
                     Value(kind, text[run.start : run.end + m.end()], run.start, run.end + m.end(), digits)
                 )
+    for m in spoken_matches(text, runs, _SPOKEN_PLATE):
+        out.append(Value("plate", text[m.start : m.end], m.start, m.end, re.sub(r"[\s,]", "", m.digits_text).lower()))
     return out
 
 
