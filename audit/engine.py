@@ -31,7 +31,6 @@ from audit.matching.view import (
 from audit.report import ChecklistRef, Report, summarize
 from audit.transcript import Transcript
 from audit.verdicts import (
-    UNGATED,
     Ask,
     closing_offers,
     directed_asks,
@@ -189,7 +188,7 @@ class AuditEngine:
         reasons = {r.id for r in rscores}
         descriptions = {r.id: r.description for r in c.reasons}
         reason_text = " and ".join(_lower_first(descriptions[r.id]) for r in rscores) or "something else"
-        given_at = info_thresholds(kv, sc.info.threshold, sc.info.threshold_untyped)
+        given_at = info_thresholds(kv, cv.language, sc.info.threshold, sc.info.threshold_untyped)
         questions = question_verdicts(cv, kv, sig.asks, reasons, sig.p_info, given_at, sig.metadata,
                                       self.why_language, reason_text)
         items = item_statuses(cv, kv, {a.item for a in sig.asks}, reasons, sig.p_info, given_at, sig.metadata)
@@ -251,7 +250,7 @@ class AuditEngine:
             for i in np.where(row >= floor)[0]:
                 if row[i] < (floor if i == top else max(SECOND_ASK, threshold)):
                     continue
-                if bare_offer and kv.item_typed[i] - UNGATED and not kv.item_offer[i]:
+                if bare_offer and kv.item_typed[i] - lang.ungated_kinds and not kv.item_offer[i]:
                     continue
                 key = (sent.utterance, int(i))
                 if key not in best or row[i] > best[key].prob:

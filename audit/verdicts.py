@@ -208,10 +208,6 @@ def typed_values(cv: CallView, kv: ChecklistView, p_sentences: np.ndarray) -> np
 DIRECTION_FIT = 0.5
 # a customer's "yes" to the agent's reading back of a value gives its item this clearly
 CONFIRMED = 0.5
-# kinds whose detectors find too few of the values customers give to gate on: the name detector reads
-# people's names ("my name is Ann Lee"), not a restaurant's or a film's
-UNGATED = frozenset({"name"})
-
 
 def _fill(cv: CallView, kv: ChecklistView, text: str, values: list[Value], wanting: list[int],
           p_row: np.ndarray, ctx: np.ndarray | None = None) -> set[int]:
@@ -240,17 +236,17 @@ def _fill(cv: CallView, kv: ChecklistView, text: str, values: list[Value], wanti
     return filled
 
 
-def gated_items(kv: ChecklistView) -> np.ndarray:
+def gated_items(kv: ChecklistView, lang: Language) -> np.ndarray:
     """Which items ask for a typed value that `value_slots` requires a sentence to hold."""
-    return np.array([bool(t - UNGATED) for t in kv.item_typed], dtype=bool)
+    return np.array([bool(t - lang.ungated_kinds) for t in kv.item_typed], dtype=bool)
 
 
-def info_thresholds(kv: ChecklistView, threshold: float, untyped: float | None) -> np.ndarray:
+def info_thresholds(kv: ChecklistView, lang: Language, threshold: float, untyped: float | None) -> np.ndarray:
     """Each item's information threshold: typed items' scores pass through the value rules, so they are
     calibrated apart from the others (`audit.training.train`)."""
     out = np.full(len(kv.item_ids), threshold, dtype=np.float32)
     if untyped is not None:
-        out[~gated_items(kv)] = untyped
+        out[~gated_items(kv, lang)] = untyped
     return out
 
 
@@ -270,7 +266,7 @@ def value_slots(cv: CallView, kv: ChecklistView, p_sentences: np.ndarray, utt_as
     out = p_sentences.copy()
     if p_sentences.size == 0:
         return out
-    typed = [t - UNGATED for t in kv.item_typed]
+    typed = [t - cv.language.ungated_kinds for t in kv.item_typed]
     utts = cv.transcript.utterances
     lang = cv.language
     found = [slot_values(lang, sent.text) for sent in cv.customer_sentences]

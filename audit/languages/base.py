@@ -106,6 +106,10 @@ class Language(ABC):
     # searched in `fold_case` text; None: the language tells birth dates from other dates by neither
     birth_pattern: re.Pattern[str] | None = None
     year_pattern: re.Pattern[str] | None = None
+    # kinds of value this language's readers find too few of to require one: an item asking for such a kind
+    # may be given by a sentence holding no value of it. Names: the name reader finds people's names ("my
+    # name is Ann Lee"), not a restaurant's or a film's.
+    ungated_kinds: frozenset[str] = frozenset({"name"})
 
     @abstractmethod
     def encoder(self) -> Encoder:

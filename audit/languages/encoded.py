@@ -18,6 +18,9 @@ class EncodedLanguage(Language):
     """A language whose meaning comes from the shared multilingual encoder."""
 
     sentence_pattern: re.Pattern[str] = re.compile(r"[^.?!…]+(?:[.?!…]+[\"'»)\]]*|$)")
+    # places are said mostly as common nouns in a case ending ("с потолка", "на площадке за восьмым домом",
+    # "otoparktaki yerime"), which the value readers do not find: a place item is not gated on them
+    ungated_kinds: frozenset[str] = frozenset({"name", "location"})
 
     def __init__(self, *, lemmas: Callable[[str], list[str]], find_values: Callable[[str], list[Value]],
                  item_kinds: Callable[[str], set[str]], number_words: Callable[[str], str],

@@ -236,7 +236,7 @@ def main(argv: list[str] | None = None) -> int:
         ua = _utterance_ask_prob(final_ask, cv, kv, n)
         # through the same rules the engine applies (typed values, value slots, closing items, turn limits)
         _, p = information(cv, kv, info.predict(info_features(cv, kv, ua)), ua, final_ask.threshold)
-        gated = gated_items(kv)
+        gated = gated_items(kv, cv.language)
         for (u, it), label in gold.get(ex.transcript.call_id, {}).items():
             if label == "irrelevant":
                 continue

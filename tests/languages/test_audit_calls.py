@@ -157,3 +157,37 @@ def test_when_a_question_names_a_phone_then_the_phone_item_is_asked_and_the_call
     assert "callback_phone" not in {kv.item_ids[a.item] for a in AuditEngine._pick_asks(cv, kv, scores, 0.6)}
     held = engine._metadata_matches(cv, kv)
     assert held[kv.item_ids.index("callback_phone")][0] == "caller_phone"
+
+
+LEAK_RU = """
+id: leak_test_ru
+name: Аварийная служба (тест)
+version: 1
+language: ru
+reasons:
+  - {id: leak, description: "Протечка: течёт вода с потолка, из трубы или от соседей"}
+  - {id: no_power, description: "Нет электричества в квартире или в подъезде"}
+items:
+  - {id: address, question: "Назовите адрес, пожалуйста.", description: "Адрес дома и номер квартиры"}
+  - {id: leak_source, question: "Откуда течёт вода?", description: "Место протечки: потолок, стена, труба, стояк",
+     applies_to: [leak]}
+"""
+
+
+def test_when_a_place_is_said_as_common_nouns_then_the_place_item_was_given(engine):
+    """"В ванной с потолка" names no street or city, which is all the value readers find; the place item is
+    still given by it, so asking where it leaks from is redundant."""
+    from audit.checklist import parse_checklist
+
+    call = Transcript(call_id="leak", language="ru", utterances=[
+        Utterance(speaker="agent", text="Аварийная служба, слушаю вас."),
+        Utterance(speaker="customer", text="Здравствуйте, у меня в ванной с потолка течёт, прямо капает, соседи "
+                                           "сверху заливают."),
+        Utterance(speaker="agent", text="Адрес ваш назовите."),
+        Utterance(speaker="customer", text="Комендантский проспект, дом сорок семь, квартира сто двенадцать."),
+        Utterance(speaker="agent", text="А течёт откуда именно?"),
+        Utterance(speaker="customer", text="Я же сказала, с потолка в ванной."),
+    ])
+    report = engine.audit(call, parse_checklist(LEAK_RU))
+    assert _status(report, 4, "leak_source") == "redundant"
+    assert _status(report, 2, "address") == "needed"
