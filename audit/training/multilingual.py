@@ -66,17 +66,14 @@ def main(argv: list[str] | None = None) -> int:
         k = args.index("--cache")
         cache = Path(args[k + 1])
         del args[k : k + 2]
-    if "--out" not in args:
-        args += ["--out", str(OUT)]
     print(f"{_load_cache(cache)} cached embeddings from {cache}", file=sys.stderr)
     lang = EnglishOnMultilingualEncoder()
-    if "--languages" not in args:
-        args += ["--languages", "en,ru,tr"]
     real = train.get_language
     # English calls through the multilingual encoder; Russian and Turkish ones as their languages read them
     train.get_language = lambda code: lang if code == "en" else real(code)
     try:
-        return train.main(args)
+        return train.main(args, prog="python -m audit.training.multilingual", description=__doc__.splitlines()[0],
+                          default_out=OUT, default_languages="en,ru,tr")
     finally:
         _save_cache(cache)
 

@@ -146,14 +146,17 @@ def _set_arg(text: str) -> tuple[Path, float]:
     return Path(path), float(weight or 1.0)
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def main(argv: list[str] | None = None, *, prog: str | None = None, description: str | None = None,
+         default_out: Path = WEIGHTS, default_languages: str = "en") -> int:
+    """The command; `audit.training.multilingual` runs it with its own name, output file and languages."""
+    ap = argparse.ArgumentParser(prog=prog, description=description or __doc__.splitlines()[0])
     ap.add_argument("set_dir", type=Path, help="an annotated bench set (sgd-train)")
     ap.add_argument("--limit", type=int, default=None, help="use only N calls of SET_DIR, spread over services")
     ap.add_argument("--extra", type=_set_arg, action="append", default=[], metavar="DIR[:WEIGHT]",
                     help="another annotated set (hand-written calls) and how much each call counts (default 1)")
-    ap.add_argument("--languages", default="en", help="comma-separated call languages to train on")
-    ap.add_argument("--out", type=Path, default=WEIGHTS)
+    ap.add_argument("--languages", default=default_languages,
+                    help=f"comma-separated call languages to train on (default {default_languages})")
+    ap.add_argument("--out", type=Path, default=default_out, help=f"scorers file to write (default {default_out})")
     args = ap.parse_args(argv)
     t0 = time.time()
     wanted = set(args.languages.split(","))
