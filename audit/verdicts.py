@@ -55,14 +55,15 @@ def _seconds(cv: CallView, s: Sentence) -> float | None:
 SECOND_REASON = 0.5
 
 
-def call_reasons(p_reason: np.ndarray, threshold: float) -> tuple[list[int], np.ndarray, np.ndarray]:
+def call_reasons(p_reason: np.ndarray, threshold: float,
+                 opening: int = OPENING_TURNS) -> tuple[list[int], np.ndarray, np.ndarray]:
     """Reason indices of a call from (customer utterances, reasons) probabilities.
 
-    The strongest reason is always the call's, and so is the one the customer's first turns read closest
-    to, however faintly: callers say first why they call ("I need a refill on my lisinopril"), and a later
-    turn about pickup or prices may read more like another reason. Another reason counts only where it wins
-    an utterance outright with enough probability: a lockout call mentions the door and the hallway, which
-    resemble other reasons, but never makes a leak its main point.
+    The strongest reason is always the call's, and so is the one the customer's opening turns (the first
+    `opening` rows) read closest to, however faintly: callers say first why they call ("I need a refill on
+    my lisinopril"), and a later turn about pickup or prices may read more like another reason. Another
+    reason counts only where it wins an utterance outright with enough probability: a lockout call mentions
+    the door and the hallway, which resemble other reasons, but never makes a leak its main point.
     """
     n_r = p_reason.shape[1]
     if n_r == 0:
@@ -76,9 +77,10 @@ def call_reasons(p_reason: np.ndarray, threshold: float) -> tuple[list[int], np.
     chosen = [int(np.argmax(best))]
     floor = max(threshold, SECOND_REASON * float(best.max()))
     chosen += [r for r in range(n_r) if r != chosen[0] and won[r] >= floor]
-    opening = int(np.argmax(p_reason[:OPENING_TURNS].max(axis=0)))
-    if opening not in chosen:
-        chosen.append(opening)
+    if opening > 0:
+        first = int(np.argmax(p_reason[:opening].max(axis=0)))
+        if first not in chosen:
+            chosen.append(first)
     return chosen, best, where
 
 
@@ -117,10 +119,17 @@ def reasons_from_information(cv: CallView, kv: ChecklistView, p_sentences: np.nd
 
 
 def utterance_reasons(cv: CallView, kv: ChecklistView, p_reason: np.ndarray, rows: list[int], threshold: float,
-                      p_sentences: np.ndarray | None) -> tuple[list[int], np.ndarray, np.ndarray]:
+                      p_sentences: np.ndarray | None,
+                      asked: list[tuple[int, int]] = ()) -> tuple[list[int], np.ndarray, np.ndarray]:
     """The reasons the utterance rule finds (`call_reasons`, `reasons_from_information`): chosen indices,
-    each reason's best probability and the customer utterance (index in `rows`) where it is best."""
-    chosen, best, where = call_reasons(p_reason[rows], threshold)
+    each reason's best probability and the customer utterance (index in `rows`) where it is best.
+
+    The opening is the customer's first turns before the agent's first ask (`asked`: agent utterance, item):
+    when the agent opens with the checklist ("What is the year, make and model?"), the customer's first
+    words answer it and say nothing of why they call."""
+    first_ask = min((u for u, _ in asked), default=len(cv.transcript.utterances))
+    opening = sum(1 for j in rows[:OPENING_TURNS] if j < first_ask)
+    chosen, best, where = call_reasons(p_reason[rows], threshold, opening)
     if len(kv.reason_ids) == 1:
         chosen = [0]
     elif p_sentences is not None and rows:
@@ -143,7 +152,7 @@ def reason_scores(cv: CallView, kv: ChecklistView, p_reason: np.ndarray, rows: l
     """
     if not kv.reason_ids:
         return []
-    chosen, best, where = utterance_reasons(cv, kv, p_reason, rows, threshold, p_sentences)
+    chosen, best, where = utterance_reasons(cv, kv, p_reason, rows, threshold, p_sentences, asked)
     if call_scorer is not None and len(kv.reason_ids) > 1:
         rule = np.zeros(len(kv.reason_ids))
         rule[chosen] = 1.0

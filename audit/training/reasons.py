@@ -71,7 +71,8 @@ def collect(engine: AuditEngine, sets: list[tuple[Path, float]], limit: int | No
                 kv = sig.kv
                 threshold = engine.scorers_for(sig.cv.language).reason.threshold
                 rule = np.zeros(len(kv.reason_ids))
-                rule[utterance_reasons(sig.cv, kv, sig.p_reason, sig.customer_rows, threshold, sig.p_sentences)[0]] = 1
+                rule[utterance_reasons(sig.cv, kv, sig.p_reason, sig.customer_rows, threshold, sig.p_sentences,
+                                       sig.asked)[0]] = 1
                 truth = set(ex.intents.values())
                 applies = {it.id: it.applies_to for it in ex.checklist.items}
                 rows.append(CallRows(

@@ -389,3 +389,4 @@ def test_when_the_first_turns_lean_to_a_reason_then_it_is_the_calls_however_fain
     chosen, _, _ = call_reasons(p_reason, threshold=0.5)
     assert chosen[0] == 2 and sorted(chosen) == [0, 2]
     assert call_reasons(p_reason[:, [1, 2]], threshold=0.5)[0] == [1]  # the opening's reason is already chosen
+    assert call_reasons(p_reason, threshold=0.5, opening=0)[0] == [2]  # the agent asked first: no opening
