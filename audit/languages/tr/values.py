@@ -110,7 +110,7 @@ _PHONE = re.compile(
     r"|(?<![\d])(?:\+90|0)?[\s\-(]*[2-4]\d{2}[\s\-)]*\d{3}[\s\-]*\d{2}[\s\-]*\d{2}(?![\d])"
 )
 _PLATE = re.compile(r"\b(?:0[1-9]|[1-7]\d|8[01])\s?[A-PR-VYZ]{1,3}\s?\d{2,4}\b")
-# a plate read aloud, on the text with its spoken numbers as digits: letters may stand apart ("к м")
+# a plate read aloud, on the text with its spoken numbers as digits: letters may stand apart ("F R")
 _SPOKEN_PLATE = re.compile(r"\b(?:0[1-9]|[1-7]\d|8[01])[\s,]*[A-PR-VYZ](?:[\s,]*[A-PR-VYZ]){0,2}[\s,]*\d{2,4}\b")
 _CODE = re.compile(
     r"\b(?=[A-Za-z0-9-]*\d)(?=[A-Za-z0-9-]*[A-Z])[A-Z0-9]{2,}(?:-[A-Z0-9]+)*\b|\b\d{5,}\b"
