@@ -390,3 +390,14 @@ def test_when_the_first_turns_lean_to_a_reason_then_it_is_the_calls_however_fain
     assert chosen[0] == 2 and sorted(chosen) == [0, 2]
     assert call_reasons(p_reason[:, [1, 2]], threshold=0.5)[0] == [1]  # the opening's reason is already chosen
     assert call_reasons(p_reason, threshold=0.5, opening=0)[0] == [2]  # the agent asked first: no opening
+
+
+def test_when_a_checklist_is_known_or_forgotten_then_the_same_report(checklist) -> None:
+    """A known checklist's texts are not embedded again (its prepared view holds their vectors); forgetting
+    it embeds them again. Neither changes a verdict."""
+    engine = AuditEngine()
+    first = engine.audit(FLAT_TIRE, checklist)
+    again = engine.audit(FLAT_TIRE, checklist)
+    engine.forget_checklists()
+    fresh = engine.audit(FLAT_TIRE, checklist)
+    assert first.model_dump() == again.model_dump() == fresh.model_dump()
