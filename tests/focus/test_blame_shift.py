@@ -11,6 +11,7 @@ BLAMES = [
     "The warehouse messed up the order, we're not responsible for what they do.",
     "That's the landlord's responsibility, not ours, he never reported the leak.",
     "Well, you should have called us before the due date, so the late fee is on you.",
+    "There was a crash on the bridge that day. That's really the traffic, that's not on us.",
 ]
 
 NEAR_MISSES = [

@@ -447,7 +447,7 @@ FOCUS_PATTERNS: dict[str, list[str]] = {
         r"\b(?:because|that's why|which is why|due to|nothing to do|not us|not ours|wasn't us|on them)\b",
         r"\b(?:department|team|office|company|provider|bank|carrier|courier|manufacturer|landlord|insurer|"
         r"seller)\b",
-        r"\b(?:not (?:our|my|me|us|something)|we only|only (?:do|handle|deal))\b",
+        r"\b(?:not (?:on )?(?:our|my|me|us|something)|we only|only (?:do|handle|deal))\b",
         r"\b(?:they|them|their|he|him|his|she|her)\b",
     ],
     "blame_shift": [
