@@ -42,6 +42,8 @@ PATTERN_GROUPS = (
     "safety",
     "handover",
 )
+# the groups that back one focus kind each (the others qualify a kind: `first_person`, `safety`, ...)
+KIND_GROUPS = frozenset({"blame_shift", "redirect", "half_hearted", "ownership"})
 REGULARIZATION = 2.0  # inverse L2 strength of the cue classifier, chosen on the English dev utterances
 
 
@@ -66,9 +68,14 @@ class CueBank:
         return frozenset(name for name in self.patterns if name != PREFILTER)
 
     def passes_prefilter(self, text: str) -> bool:
-        """Whether a sentence is worth encoding; every sentence is when the language has no prefilter."""
+        """Whether a sentence is worth encoding: the prefilter or a focus kind's own phrasing matches it (a
+        kind's pattern backs nothing in a sentence never encoded); every sentence when there is no prefilter."""
         gate = self.patterns.get(PREFILTER)
-        return gate is None or gate.search(normalize(text)) is not None
+        if gate is None:
+            return True
+        low = normalize(text)
+        return gate.search(low) is not None or any(
+            rx.search(low) for name, rx in self.patterns.items() if name in KIND_GROUPS)
 
     def hits(self, text: str) -> frozenset[str]:
         """Names of the pattern groups that match the sentence."""

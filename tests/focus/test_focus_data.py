@@ -22,6 +22,19 @@ def test_when_language_cues_are_read_then_every_kind_and_neutral_has_examples(co
 
 
 @pytest.mark.parametrize("code", supported_languages())
+def test_when_a_cue_example_is_said_then_the_prefilter_lets_it_be_scored(code):
+    """The prefilter only saves encoder time: a sentence phrased like a language's own focus examples must
+    pass it, or that kind is never found however well the classifier would read it."""
+    from audit.focus import analyzer_for
+
+    lang = get_language(code)
+    bank = analyzer_for(lang).bank
+    dropped = [text for cue in lang.focus_cues() if cue.kind != NEUTRAL for text in cue.examples
+               if not bank.passes_prefilter(text)]
+    assert dropped == []
+
+
+@pytest.mark.parametrize("code", supported_languages())
 def test_when_language_patterns_are_read_then_groups_are_known_and_compile(code):
     patterns = get_language(code).focus_patterns()
     assert set(patterns) <= set(PATTERN_GROUPS)

@@ -75,6 +75,9 @@ def test_when_turkish_call_changes_reason_midway_then_both_reasons(reports):
     ("tr", "Bu konuda bir şey yapamam, bankanızı aramanız gerekiyor.", "redirect"),
     ("tr", "Faturanızı uygulamadan kendiniz inceleyebilirsiniz.", "half_hearted"),
     ("tr", "Talebi ben kendim oluşturup perşembe günü sizi arayacağım.", "ownership"),
+    # phrasings the prefilter once dropped before any scoring
+    ("ru", "Транспортная компания потеряла ваш груз, у них вечно такое.", "blame_shift"),
+    ("tr", "Numarayı yanlış girmişsiniz, o yüzden ödeme geçmedi.", "blame_shift"),
 ])
 def test_when_agent_shifts_or_takes_responsibility_then_focus_kind(engine, code, text, kind):
     hello = "Здравствуйте, у меня проблема." if code == "ru" else "Merhaba, bir sorunum var."

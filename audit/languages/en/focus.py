@@ -444,6 +444,7 @@ FOCUS_PATTERNS: dict[str, list[str]] = {
         r"line)\b",
         r"\b(?:fault|blame|responsib\w*|mistake|error|messed|caused|problem|issue|side|end|doing|lost|"
         r"late)\b",
+        r"\b(?:wasn't me|wrong information|forgot to|(?:explained|instructions are) (?:in|on))\b",
         r"\b(?:because|that's why|which is why|due to|nothing to do|not us|not ours|wasn't us|on them)\b",
         r"\b(?:department|team|office|company|provider|bank|carrier|courier|manufacturer|landlord|insurer|"
         r"seller)\b",

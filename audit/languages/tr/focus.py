@@ -148,7 +148,8 @@ FOCUS_PATTERNS: dict[str, list[str]] = {
         r"\b(?:kendiniz|deneyin|deneyebilirsiniz|arayın|başvurun|yazın|gidin|bakın|bakabilirsiniz|"
         r"görüşün|indirin|doldurun)\b",
         r"\b(?:internet\w*|web\w*|site\w*|uygulama\w*|portal\w*|form\w*|ayar\w*|sayfa\w*|kılavuz\w*|online)\b",
-        r"\b(?:hata\w*|suç\w*|sorumlu\w*|karıştırmış|tarafında|kusur\w*)\b",
+        r"\b(?:hata\w*|suç\w*|sorumlu\w*|karıştırmış|tarafında|kusur\w*|sorun\w*|yüzünden)\b",
+        r"\b\w+(?:d[ıiuü]ğ[ıiuü]n[ıiuü]z|t[ıiuü]ğ[ıiuü]n[ıiuü]z) için\b",
         r"\b(?:bizim|benim) (?:\w+ )?(?:değil|konumuz|işimiz)\b",
         r"\b(?:onlar|onları|onlara|onların)\b",
         r"\b\w+(?:abilir|ebilir)siniz\b",
@@ -159,7 +160,7 @@ FOCUS_PATTERNS: dict[str, list[str]] = {
         r"\b(?:bizim )?sorumluluğumuzda değil\b|\bsorumlu değiliz\b",
         r"\b(?:onların|sizin|firmanın|bankanın|kargonun|\w+nın|\w+nin) (?:hatası|suçu|kusuru|sorumluluğu)\b",
         r"\b(?:sizin|onların|bankanın|operatörün\w*) tarafında\b",
-        r"\b\w+(?:mış|miş|muş|müş)sınız\b",
+        r"\b\w+(?:mış|miş|muş|müş)(?:sınız|siniz|sunuz|sünüz)\b",
         r"\b\w+(?:saydınız|seydiniz)\b",
         r"\b(?:karıştırmış|hata yapmış|yanlış yapmış)\b",
     ],
