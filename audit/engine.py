@@ -47,6 +47,9 @@ META_COS_TYPED = 0.35
 DISTINCT_KINDS = frozenset({"phone", "email", "date", "address", "money", "plate"})
 # a sentence asks items other than its best one only above this probability
 SECOND_ASK = 0.6
+# kinds of value a question names so plainly ("your name", "a number to reach you", "your email") that, when one
+# item of the checklist takes that kind, the question asks it whatever the learned score
+NAMED_KINDS = frozenset({"name", "phone", "email"})
 # a question asking for a kind of value ("where will you leave from?") asks its best item of that kind at this
 # share of the threshold: it asks something, and the kind says the item can be it
 TYPED_QUESTION = 0.75
@@ -247,14 +250,21 @@ class AuditEngine:
                     top = max(fits, key=lambda i: row[i])
             if threshold * TYPED_QUESTION <= row[top] < threshold and question and kinds & kv.item_typed[top]:
                 floor = threshold * TYPED_QUESTION
+            asked_here = False
             for i in np.where(row >= floor)[0]:
                 if row[i] < (floor if i == top else max(SECOND_ASK, threshold)):
                     continue
                 if bare_offer and kv.item_typed[i] - lang.ungated_kinds and not kv.item_offer[i]:
                     continue
+                asked_here = True
                 key = (sent.utterance, int(i))
                 if key not in best or row[i] > best[key].prob:
                     best[key] = Ask(sent, int(i), float(row[i]))
+            owners = [i for i in range(len(row)) if kinds & NAMED_KINDS & kv.item_typed[i]] if question else []
+            if not asked_here and len(owners) == 1 and (sent.utterance, owners[0]) not in best:
+                # "Who am I speaking with?" asks a name, and one item takes a name: that one, however faintly
+                # the encoder reads the two alike
+                best[(sent.utterance, owners[0])] = Ask(sent, owners[0], float(row[owners[0]]))
         return list(best.values())
 
     @staticmethod

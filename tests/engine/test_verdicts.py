@@ -401,3 +401,16 @@ def test_when_a_checklist_is_known_or_forgotten_then_the_same_report(checklist) 
     engine.forget_checklists()
     fresh = engine.audit(FLAT_TIRE, checklist)
     assert first.model_dump() == again.model_dump() == fresh.model_dump()
+
+
+@pytest.mark.parametrize("question", ["Who am I speaking with?", "And your name, sir?"])
+def test_when_a_question_plainly_asks_a_name_then_the_one_name_item_is_asked(engine, checklist, question) -> None:
+    """The encoder reads "Who am I speaking with?" as little like "Can I get your full name?", but it asks a
+    name, and only one item of the checklist takes a name."""
+    report = engine.audit(_call(
+        ("agent", "Roadside assistance, how can I help you today?"),
+        ("customer", "Hi, my car won't start, the battery is dead."),
+        ("agent", f"Okay, I can help with that. {question}"),
+        ("customer", "Dana Whitfield."),
+    ), checklist)
+    assert _status(report, 2, "caller_name") == "needed"
