@@ -13,6 +13,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from audit.languages.base import Value
+
 
 @dataclass(frozen=True)
 class NumWord:
@@ -163,17 +165,17 @@ def with_digits(text: str, runs: list[NumRun]) -> str:
     return "".join(out)
 
 
-def spoken_matches(text: str, runs: list[NumRun], pattern: re.Pattern[str]) -> list[SpokenMatch]:
-    """Matches of a pattern written for digits ("е 741 км 76") on the text with its spoken numbers written as
-    digits, where a spoken number is part of the match ("е семьсот сорок один км семьдесят шесть"); each
-    with its span in the original text, since values quote what was said."""
-    view, starts, ends, spoken = [], [], [], set()
+
+def digit_pattern_values(kind: str, text: str, runs: list[NumRun], pattern: re.Pattern[str]) -> list[Value]:
+    """Values of a pattern written for digits ("е 741 км 76"), matched on the text with its spoken numbers
+    written as digits, so that it finds them read aloud too ("е семьсот сорок один км семьдесят шесть"); each
+    quotes what was said, and is normalised without separators ("е741км76")."""
+    view, starts, ends = [], [], []
     pos = 0
     for run in runs:
         view.append(text[pos : run.start])
         starts += range(pos, run.start)
         ends += range(pos + 1, run.start + 1)
-        spoken.update(range(len(starts), len(starts) + len(run.digits)))
         view.append(run.digits)
         starts += [run.start] * len(run.digits)
         ends += [run.end] * len(run.digits)
@@ -183,15 +185,6 @@ def spoken_matches(text: str, runs: list[NumRun], pattern: re.Pattern[str]) -> l
     ends += range(pos + 1, len(text) + 1)
     out = []
     for m in pattern.finditer("".join(view)):
-        if spoken.intersection(range(m.start(), m.end())):
-            out.append(SpokenMatch(m.group(0), starts[m.start()], ends[m.end() - 1]))
+        start, end = starts[m.start()], ends[m.end() - 1]
+        out.append(Value(kind, text[start:end], start, end, re.sub(r"[\s,]", "", m.group(0)).lower()))
     return out
-
-
-@dataclass(frozen=True)
-class SpokenMatch:
-    """A match on the digits view: its digits text, and its span in the original text."""
-
-    digits_text: str
-    start: int
-    end: int

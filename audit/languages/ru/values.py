@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from audit.languages.base import Value
 from audit.languages.en.values import item_kinds as english_item_kinds
-from audit.languages.numwords import NumRun, NumWord, number_runs, spoken_matches, with_digits
+from audit.languages.numwords import NumRun, NumWord, digit_pattern_values, number_runs, with_digits
 from audit.languages.ru.morph import lemma, parses, words, yo
 
 _UNITS = "ноль один два три четыре пять шесть семь восемь девять".split()
@@ -119,9 +119,9 @@ _EMAIL = re.compile(
     re.I,
 )
 _PHONE = re.compile(r"(?<![\d])(?:\+7|8|7)?[\s\-(]*\d{3}[\s\-)]*\d{3}[\s\-]*\d{2}[\s\-]*\d{2}(?![\d])")
-_PLATE = re.compile(r"\b[авекмнорстух]\s?\d{3}\s?[авекмнорстух]{2}\s?\d{2,3}\b", re.I)
-# a plate read aloud, on the text with its spoken numbers as digits: letters may stand apart ("к м")
-_SPOKEN_PLATE = re.compile(
+# a plate, written or read aloud: matched on the text with its spoken numbers as digits (`_spoken_values`),
+# and its letters may stand apart ("к м")
+_PLATE = re.compile(
     r"\b[авекмнорстух][\s,]*\d{3}[\s,]*[авекмнорстух](?:[\s,]*[авекмнорстух])?[\s,]*\d{2,3}\b", re.I
 )
 _CODE = re.compile(
@@ -311,8 +311,7 @@ def _spoken_values(text: str) -> list[Value]:
                 out.append(
                     Value(kind, text[run.start : run.end + m.end()], run.start, run.end + m.end(), digits)
                 )
-    for m in spoken_matches(text, runs, _SPOKEN_PLATE):
-        out.append(Value("plate", text[m.start : m.end], m.start, m.end, re.sub(r"[\s,]", "", m.digits_text).lower()))
+    out.extend(digit_pattern_values("plate", text, runs, _PLATE))
     return out
 
 
@@ -322,7 +321,6 @@ def find_values(text: str) -> list[Value]:
     for kind, pat in (
         ("email", _EMAIL),
         ("phone", _PHONE),
-        ("plate", _PLATE),
         ("code", _CODE),
         ("number", _NUMBER),
         ("date", _DATE_DIGITS),

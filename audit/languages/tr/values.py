@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from audit.languages.base import Value
 from audit.languages.en.values import item_kinds as english_item_kinds
-from audit.languages.numwords import NumRun, NumWord, number_runs, spoken_matches, with_digits
+from audit.languages.numwords import NumRun, NumWord, digit_pattern_values, number_runs, with_digits
 from audit.languages.tr.morph import lower, words
 
 _CARD = {
@@ -109,9 +109,9 @@ _PHONE = re.compile(
     r"(?<![\d])(?:\+90|0090|90|0)?[\s\-(]*5\d{2}[\s\-)]*\d{3}[\s\-]*\d{2}[\s\-]*\d{2}(?![\d])"
     r"|(?<![\d])(?:\+90|0)?[\s\-(]*[2-4]\d{2}[\s\-)]*\d{3}[\s\-]*\d{2}[\s\-]*\d{2}(?![\d])"
 )
-_PLATE = re.compile(r"\b(?:0[1-9]|[1-7]\d|8[01])\s?[A-PR-VYZ]{1,3}\s?\d{2,4}\b")
-# a plate read aloud, on the text with its spoken numbers as digits: letters may stand apart ("F R")
-_SPOKEN_PLATE = re.compile(r"\b(?:0[1-9]|[1-7]\d|8[01])[\s,]*[A-PR-VYZ](?:[\s,]*[A-PR-VYZ]){0,2}[\s,]*\d{2,4}\b")
+# a plate, written or read aloud: matched on the text with its spoken numbers as digits (`_spoken_values`),
+# and its letters may stand apart ("F R")
+_PLATE = re.compile(r"\b(?:0[1-9]|[1-7]\d|8[01])[\s,]*[A-PR-VYZ](?:[\s,]*[A-PR-VYZ]){0,2}[\s,]*\d{2,4}\b")
 _CODE = re.compile(
     r"\b(?=[A-Za-z0-9-]*\d)(?=[A-Za-z0-9-]*[A-Z])[A-Z0-9]{2,}(?:-[A-Z0-9]+)*\b|\b\d{5,}\b"
     r"|\b\d+(?:[-/]\d+){2,}\b"
@@ -257,8 +257,7 @@ def _spoken_values(text: str) -> list[Value]:
                 out.append(
                     Value(kind, text[run.start : run.end + m.end()], run.start, run.end + m.end(), digits)
                 )
-    for m in spoken_matches(text, runs, _SPOKEN_PLATE):
-        out.append(Value("plate", text[m.start : m.end], m.start, m.end, re.sub(r"[\s,]", "", m.digits_text).lower()))
+    out.extend(digit_pattern_values("plate", text, runs, _PLATE))
     return out
 
 
@@ -268,7 +267,6 @@ def find_values(text: str) -> list[Value]:
     for kind, pat in (
         ("email", _EMAIL),
         ("phone", _PHONE),
-        ("plate", _PLATE),
         ("code", _CODE),
         ("number", _NUMBER),
         ("date", _DATE_DIGITS),
