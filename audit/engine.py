@@ -260,8 +260,9 @@ class AuditEngine:
                 key = (sent.utterance, int(i))
                 if key not in best or row[i] > best[key].prob:
                     best[key] = Ask(sent, int(i), float(row[i]))
-            owners = [i for i in range(len(row)) if kinds & NAMED_KINDS & kv.item_typed[i]] if question else []
-            if not asked_here and len(owners) == 1 and (sent.utterance, owners[0]) not in best:
+            named = kinds & NAMED_KINDS if question and not asked_here else set()
+            owners = [i for i in range(len(row)) if named & kv.item_typed[i]] if named else []
+            if len(owners) == 1 and (sent.utterance, owners[0]) not in best:
                 # "Who am I speaking with?" asks a name, and one item takes a name: that one, however faintly
                 # the encoder reads the two alike
                 best[(sent.utterance, owners[0])] = Ask(sent, owners[0], float(row[owners[0]]))

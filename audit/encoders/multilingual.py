@@ -22,7 +22,7 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
-from threadpoolctl import threadpool_limits
+from threadpoolctl import ThreadpoolController
 
 from audit.errors import ModelNotFoundError
 
@@ -111,6 +111,7 @@ class UseEncoder(_Centred):
         self._model = native or USE(threads=_threads())
         self._parts = _threads() if native is not None else 1
         self._pool: tuple[int, ThreadPoolExecutor] | None = None
+        self._blas = ThreadpoolController() if self._parts > 1 else None  # finds the BLAS libraries once
         self._model.encode(["warm up"])  # loads the weights and tokenizer now, not on the first call
 
     def _raw(self, texts: list[str]) -> np.ndarray:
@@ -124,7 +125,7 @@ class UseEncoder(_Centred):
         if self._parts < 2 or len(texts) < MIN_SPLIT:
             return np.asarray(self._model.encode(texts), dtype=np.float32)
         bounds = _balanced_bounds([len(t) for t in texts], self._parts)
-        with threadpool_limits(1, user_api="blas"):
+        with self._blas.limit(limits=1, user_api="blas"):
             parts = list(self._executor().map(self._model.encode, [texts[a:b] for a, b in bounds]))
         return np.asarray(np.vstack(parts), dtype=np.float32)
 
