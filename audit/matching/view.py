@@ -92,6 +92,10 @@ def _item_kinds(lang: Language, question: str, description: str) -> set[str]:
     """
     both = narrowest_kinds(lang.value_kinds_for(f"{question} {description}"))
     asked = narrowest_kinds(lang.value_kinds_for(question)) - {"yes_no", "dont_know"}
+    # where the description names some of the question's kinds, it says which one is meant: "When are you
+    # leaving?" may ask a date or a time, and "Date of bus leaving" says a date
+    told = asked & lang.value_kinds_for(description)
+    asked = told or asked
     return asked | (both & {"yes_no", "dont_know"}) if asked else both
 
 

@@ -63,3 +63,21 @@ def test_when_a_greeting_names_a_time_of_day_then_it_holds_no_time(text, has_tim
 ])
 def test_when_an_ordinal_or_number_is_part_of_something_else_then_it_is_no_date_or_count(text, kind, present):
     assert any(v.kind == kind for v in EN.values(text)) is present
+
+
+@pytest.mark.parametrize("question, description, typed", [
+    ("Which account?", "The user's account type", set()),  # checking or savings, not an account number
+    ("What were you told when the claim was rejected?", "The reason the caller was given", set()),
+    ("When are you leaving?", "Date of bus leaving for journey", {"date"}),
+    ("What time would you like to leave?", "Time of bus leaving for journey", {"time"}),
+    ("Can I have the claim number?", "The number of the existing claim", {"code"}),
+    ("When did it start?", "When the problem began", {"date", "time"}),
+])
+def test_when_an_item_is_read_then_it_takes_the_kinds_its_texts_ask(question, description, typed):
+    from audit.checklist import Checklist
+    from audit.matching.view import build_checklist_view
+
+    checklist = Checklist.model_validate({
+        "id": "t", "name": "t", "version": 1, "language": "en",
+        "items": [{"id": "i", "question": question, "description": description}]})
+    assert build_checklist_view(checklist, EN).item_typed[0] == typed

@@ -116,16 +116,20 @@ def find_values(text: str) -> list[Value]:
     return out
 
 
+# "when" asks a time or date as a question word ("When did it start?", "Date when the trip starts" names the
+# date itself), not as a conjunction ("What were you told when the claim was rejected?")
+_WHEN = r"^\W*when\b|\bwhen(?= (?:do|did|does|will|would|is|are|was|were|can|could|should|shall)\b)|\bsince when\b"
+
 # What an item asks for, read from its question and description.
 _ITEM_KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("email", re.compile(r"\be-?mail\b", re.I)),
     ("phone", re.compile(r"\bphone\b|\bnumber to (?:reach|call)|\bcall(?:back| you back)\b|\bcontact number", re.I)),
     ("money", re.compile(r"\b(?:price|cost|amount|budget|fee|pay|payment|balance|dollars?|money|fare|rent|worth|"
                          r"income|salary|earn(?:ing)?s?|how much(?! (?:time|longer|pain|of)\b))\b", re.I)),
-    # "at the time of the theft" and "up to date" name no time or date to give
-    ("time", re.compile(r"\b(?:time(?! of\b)|hour|o'clock|when)\b", re.I)),
-    ("date", re.compile(r"\b(?:(?<!up to )date|day|when|birth|dob|schedule|arrival|departure|check[- ]?in|"
-                        r"check[- ]?out|start|end|leave|return)\b", re.I)),
+    # "at the time of the theft" and "up to date" name no time or date to give ("Time of the appointment" does)
+    ("time", re.compile(r"\b(?:(?<!at the )time|hour|o'clock)\b|" + _WHEN, re.I)),
+    ("date", re.compile(r"\b(?:(?<!up to )date|day|birth|dob|schedule|arrival|departure|check[- ]?in|"
+                        r"check[- ]?out|start|end|leave|return)\b|" + _WHEN, re.I)),
     ("duration", re.compile(r"\b(?:how long|duration|nights|length of|how many (?:minutes|hours|days|weeks|months|"
                             r"years))\b", re.I)),
     ("count", re.compile(r"\b(?:how many(?! (?:minutes|hours|days|nights|weeks|months|years)\b)|"
@@ -133,8 +137,8 @@ _ITEM_KINDS: list[tuple[str, re.Pattern[str]]] = [
                          r"people|party size|group size|guests|tickets|seats|passengers)\b", re.I)),
     ("name", re.compile(r"\bname\b|\bwho (?:am i|i'm) (?:speaking|talking) (?:with|to)\b|\bwho(?: is|'s) calling\b",
                         re.I)),
-    ("code", re.compile(r"\b(?:account|membership|member|policy|order|claim|confirmation|reference|tracking|id|"
-                        r"number(?! of)|code|zip|postal|vin|serial|card|iban)\b", re.I)),
+    # "account", "claim" or "order" alone name no code: "Which account?" asks checking or savings
+    ("code", re.compile(r"\b(?:id|number(?! of)|code|passcode|pin|zip|postal|vin|serial|iban)\b", re.I)),
     ("address", re.compile(r"\b(?:address|street|where (?:do you|are you) live)\b", re.I)),
     ("location", re.compile(r"\b(?:city|location|where|destination|origin|area|town|place|pick ?up|drop ?off|"
                             r"located|leaving from|going to|travel(?:l?ing)? (?:from|to)|heading)\b", re.I)),
