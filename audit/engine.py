@@ -23,6 +23,7 @@ from audit.matching.slots import slot_values
 from audit.matching.view import (
     CallView,
     ChecklistView,
+    Sentence,
     build_call_view,
     build_checklist_view,
     call_texts,
@@ -53,6 +54,9 @@ NAMED_KINDS = frozenset({"name", "phone", "email"})
 # a question asking for a kind of value ("where will you leave from?") asks its best item of that kind at this
 # share of the threshold: it asks something, and the kind says the item can be it
 TYPED_QUESTION = 0.75
+# a question whose words name the kind of value it asks ("which date", "where", "how many") asks its best item
+# of that kind at this share of the threshold
+WH_FLOOR = 0.2
 
 
 @dataclass(frozen=True)
@@ -260,6 +264,9 @@ class AuditEngine:
                 key = (sent.utterance, int(i))
                 if key not in best or row[i] > best[key].prob:
                     best[key] = Ask(sent, int(i), float(row[i]))
+            wh = lang.asked_kinds(sent.text) if question else set()
+            if wh:
+                asked_here = _plain_kind_asks(best, sent, row, kv, wh, floor, asked_here)
             named = kinds & NAMED_KINDS if question and not asked_here else set()
             owners = [i for i in range(len(row)) if named & kv.item_typed[i]] if named else []
             if len(owners) == 1 and (sent.utterance, owners[0]) not in best:
@@ -304,6 +311,27 @@ class AuditEngine:
                 if i not in out or out[i][1] < s:
                     out[i] = (key, s)
         return out
+
+
+def _plain_kind_asks(best: dict[tuple[int, int], Ask], sent: Sentence, row: np.ndarray, kv: ChecklistView,
+                     wh: set[str], floor: float, asked_here: bool) -> bool:
+    """Apply what a question's words say it asks ("Which date did you have in mind?": a date) to the asks of
+    one sentence: an item taking another kind of value is not what it asks, and when nothing was asked, its
+    best item of that kind is, at `WH_FLOOR` of the threshold: static embeddings read such short questions
+    loosely ("Which date ...?" closest to "What category?")."""
+    fits = [i for i in range(len(row)) if wh & kv.item_typed[i]]
+    if not fits:
+        return asked_here
+    for key in [k for k, a in best.items() if a.sentence is sent]:
+        if kv.item_typed[key[1]] and not wh & kv.item_typed[key[1]]:
+            del best[key]
+    if any(a.sentence is sent for a in best.values()):
+        return True
+    i = max(fits, key=lambda i: row[i])
+    if row[i] >= floor * WH_FLOOR:
+        best[(sent.utterance, i)] = Ask(sent, i, float(row[i]))
+        return True
+    return False
 
 
 def _search_banks(views: list[CallView]) -> None:

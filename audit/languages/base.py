@@ -196,6 +196,14 @@ class Language(ABC):
         """
         return bool(self.offer_pattern and self.offer_pattern.match(self.fold_case(sentence).strip()))
 
+    def asked_kinds(self, question: str) -> set[str]:
+        """The kinds of value a question asks by its question words ("Which date did you have in mind?": a
+        date; "Where to?": a place), read only where the words say so plainly.
+
+        Optional: a language without them leaves the choice of item to the learned scorer alone.
+        """
+        return set()
+
     def asks_birth_date(self, item_text: str) -> bool:
         """Whether an item asks for a date of birth, which only a date with a year gives."""
         return bool(self.birth_pattern and self.birth_pattern.search(self.fold_case(item_text)))

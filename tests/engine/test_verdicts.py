@@ -7,6 +7,7 @@ import dataclasses
 import pytest
 
 from audit import AuditEngine, Transcript, parse_checklist
+from audit.engine import WH_FLOOR
 from audit.errors import UnsupportedLanguageError
 from audit.matching.model import Scorers
 from audit.report import report_json_schema
@@ -336,14 +337,14 @@ def _with_ask_threshold(threshold: float) -> AuditEngine:
 
 def test_when_a_question_asks_for_the_kind_of_value_its_best_item_takes_then_a_weaker_match_still_asks_it(
         engine: AuditEngine, trip) -> None:
-    """"Where will you be leaving from?" asks for a place, as the origin item does: it counts as asking it
-    at three quarters of the threshold, not below."""
+    """"Where will you be leaving from?" asks for a place by its question word, as the origin item does: it
+    counts as asking it at a fifth of the threshold (`WH_FLOOR`), not below."""
     call = _call(("customer", "I need a round trip for two."), ("agent", "Where will you be leaving from?"))
     ask = next(q for q in engine.audit(call, trip).questions if q.utterance == 1)
     assert ask.item == "origin_city"
-    near = _with_ask_threshold(ask.confidence / 0.8).audit(call, trip)
+    near = _with_ask_threshold(ask.confidence / (WH_FLOOR + 0.02)).audit(call, trip)
     assert [(q.utterance, q.item) for q in near.questions] == [(1, "origin_city")]
-    assert _with_ask_threshold(ask.confidence / 0.7).audit(call, trip).questions == []
+    assert _with_ask_threshold(ask.confidence / (WH_FLOOR - 0.02)).audit(call, trip).questions == []
 
 
 def test_when_agent_offers_to_book_then_no_typed_item_is_asked(engine: AuditEngine, trip) -> None:
@@ -414,3 +415,19 @@ def test_when_a_question_plainly_asks_a_name_then_the_one_name_item_is_asked(eng
         ("customer", "Dana Whitfield."),
     ), checklist)
     assert _status(report, 2, "caller_name") == "needed"
+
+
+@pytest.mark.parametrize("question, item", [
+    ("Which date did you have in mind?", "departure_date"),
+    ("And how many people will be going?", "seats"),
+    ("Where would you like to fly to?", "destination_city"),
+])
+def test_when_a_question_names_the_kind_it_asks_then_an_item_of_that_kind_is_asked(
+        engine: AuditEngine, trip, question: str, item: str) -> None:
+    """Static embeddings read short questions loosely ("Where would you like to fly to?" nearest a return
+    date); their question words say which kind of value, so which item, they ask."""
+    report = engine.audit(_call(
+        ("customer", "I'd like to book a round trip flight, please."),
+        ("agent", f"Sure. {question}"),
+    ), trip)
+    assert [q.item for q in report.questions if q.utterance == 1] == [item]

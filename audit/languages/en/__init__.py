@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from audit.encoders import CachedEncoder
 from audit.languages.base import Encoder, FocusCue, Language, Value, sentence_spans, without_codes_in_amounts
-from audit.languages.en.values import find_values, item_kinds, mask_values
+from audit.languages.en.values import asked_kinds, find_values, item_kinds, mask_values
 from audit.languages.en.why import WHY
 
 _SENT = re.compile(r"[^.?!]+(?:[.?!]+[\"')\]]*|$)")
@@ -114,6 +114,9 @@ class English(Language):
     def value_kinds_for(self, item_text: str) -> set[str]:
         return set(_kinds(item_text))
 
+    def asked_kinds(self, question: str) -> set[str]:
+        return set(_asked(question))
+
     def masked(self, text: str) -> str:
         return _masked(text)
 
@@ -156,6 +159,11 @@ def _values(text: str) -> tuple[Value, ...]:
 @lru_cache(maxsize=100_000)
 def _masked(text: str) -> str:
     return mask_values(text, list(_values(text)))
+
+
+@lru_cache(maxsize=100_000)
+def _asked(text: str) -> frozenset[str]:
+    return frozenset(asked_kinds(text))
 
 
 @lru_cache(maxsize=20_000)

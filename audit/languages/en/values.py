@@ -147,6 +147,23 @@ _ITEM_KINDS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+# What a question asks for by its question words; only plain ones ("what date", "where", "how many people").
+_ASKED_KINDS: list[tuple[str, re.Pattern[str]]] = [
+    ("date", re.compile(r"\b(?:what|which|any|a) (?:date|day)s?\b|\bwhen\b", re.I)),
+    ("time", re.compile(r"\b(?:what|which|any|a) time\b|\bwhen\b|\bwhat hour\b", re.I)),
+    ("location", re.compile(r"\bwhere\b|\b(?:what|which|any|a) (?:city|town|area|location|place|destination)\b",
+                            re.I)),
+    ("count", re.compile(r"\bhow many\b(?! (?:minutes|hours|days|nights|weeks|months|years|times)\b)", re.I)),
+    ("duration", re.compile(r"\bhow long\b|\bhow many (?:minutes|hours|days|nights|weeks|months|years)\b", re.I)),
+    ("money", re.compile(r"\bhow much\b(?! (?:time|longer)\b)|\b(?:what|which) (?:price|budget|amount)\b", re.I)),
+]
+
+
+def asked_kinds(question: str) -> set[str]:
+    """Value kinds a question asks by its question words."""
+    return {kind for kind, pat in _ASKED_KINDS if pat.search(question)}
+
+
 def item_kinds(text: str) -> set[str]:
     """Value kinds an item's question and description ask for."""
     return {kind for kind, pat in _ITEM_KINDS if pat.search(text)}
