@@ -243,7 +243,9 @@ class AuditEngine:
             # an offer that names no value ("would you like to transfer money?") asks no typed item's value;
             # one that proposes a value ("do you want it to start on the 3rd?") may, and so may an offer that
             # asks an item the checklist itself words as an offer ("Do you want us to text you when ready?")
-            bare_offer = offer and not slot_values(lang, sent.text)
+            said = {v.kind for v in slot_values(lang, sent.text)} - lang.ungated_kinds
+            bare_offer = offer and not said
+            choice = lang.choice_pattern is None or bool(lang.choice_pattern.search(lang.fold_case(sent.text)))
             question = lang.is_question(sent.text) and not offer
             kinds = narrowest_kinds(lang.value_kinds_for(sent.text)) - {"yes_no", "dont_know"}
             if question and kinds and not kinds & kv.item_typed[top]:
@@ -260,6 +262,10 @@ class AuditEngine:
                     continue
                 if bare_offer and kv.item_typed[i] - lang.ungated_kinds and not kv.item_offer[i]:
                     continue
+                if said & kv.item_typed[i] and "yes_no" not in kv.item_kinds[i]:
+                    continue  # "So you'd like 3 tickets for the game next Friday?" reads the count back
+                if offer and not choice and not kv.item_offer[i] and "yes_no" not in kv.item_kinds[i]:
+                    continue  # "Should I rent the movie for you?" asks no genre; "checking or savings?" may
                 asked_here = True
                 key = (sent.utterance, int(i))
                 if key not in best or row[i] > best[key].prob:
@@ -314,24 +320,33 @@ class AuditEngine:
 
 
 def _plain_kind_asks(best: dict[tuple[int, int], Ask], sent: Sentence, row: np.ndarray, kv: ChecklistView,
-                     wh: set[str], floor: float, asked_here: bool) -> bool:
+                     wh: list[frozenset[str]], floor: float, asked_here: bool) -> bool:
     """Apply what a question's words say it asks ("Which date did you have in mind?": a date) to the asks of
-    one sentence: an item taking another kind of value is not what it asks, and when nothing was asked, its
-    best item of that kind is, at `WH_FLOOR` of the threshold: static embeddings read such short questions
-    loosely ("Which date ...?" closest to "What category?")."""
-    fits = [i for i in range(len(row)) if wh & kv.item_typed[i]]
-    if not fits:
+    one sentence: an item taking another kind of value is not what it asks, and each value it asks for
+    ("where from, where to and on what date?": two places and a date) goes to the best item of its kind not
+    yet asked here, at `WH_FLOOR` of the threshold: static embeddings read such questions loosely
+    ("Which date ...?" closest to "What category?", the third part of a long question faintly)."""
+    named = frozenset().union(*wh)
+    if not any(named & t for t in kv.item_asked):
         return asked_here
     for key in [k for k, a in best.items() if a.sentence is sent]:
-        if kv.item_typed[key[1]] and not wh & kv.item_typed[key[1]]:
+        if kv.item_asked[key[1]] and not named & kv.item_asked[key[1]]:
             del best[key]
-    if any(a.sentence is sent for a in best.values()):
-        return True
-    i = max(fits, key=lambda i: row[i])
-    if row[i] >= floor * WH_FLOOR:
-        best[(sent.utterance, i)] = Ask(sent, i, float(row[i]))
-        return True
-    return False
+    here = {i for (u, i), a in best.items() if a.sentence is sent}
+    taken: set[int] = set()
+    for kinds in sorted(wh, key=len):  # "what time" before "when", which may be a date
+        mine = [i for i in here - taken if kinds & kv.item_asked[i]]
+        if mine:
+            taken.add(max(mine, key=lambda i: row[i]))
+            continue
+        free = [i for i in range(len(row)) if kinds & kv.item_asked[i] and i not in taken
+                and (sent.utterance, i) not in best]
+        if free:
+            i = max(free, key=lambda i: row[i])
+            if row[i] >= floor * WH_FLOOR:
+                best[(sent.utterance, i)] = Ask(sent, i, float(row[i]))
+                taken.add(i)
+    return any(a.sentence is sent for a in best.values())
 
 
 def _search_banks(views: list[CallView]) -> None:

@@ -106,6 +106,12 @@ class Language(ABC):
     # searched in `fold_case` text; None: the language tells birth dates from other dates by neither
     birth_pattern: re.Pattern[str] | None = None
     year_pattern: re.Pattern[str] | None = None
+    # a question offering a choice ("checking or savings?"), searched in `fold_case` text: only such an offer asks
+    # an item that is neither a yes/no question nor an offer itself; None: any offer may
+    choice_pattern: re.Pattern[str] | None = None
+    # an item's texts naming a kind of thing to choose ("What kind of movie?", "Type of the therapist"), searched
+    # in `fold_case` text: such an item is what a question asking "what kind" asks (`asked_kinds`)
+    category_pattern: re.Pattern[str] | None = None
     # kinds of value this language's readers find too few of to require one: an item asking for such a kind
     # may be given by a sentence holding no value of it. Names: the name reader finds people's names ("my
     # name is Ann Lee"), not a restaurant's or a film's.
@@ -196,13 +202,14 @@ class Language(ABC):
         """
         return bool(self.offer_pattern and self.offer_pattern.match(self.fold_case(sentence).strip()))
 
-    def asked_kinds(self, question: str) -> set[str]:
-        """The kinds of value a question asks by its question words ("Which date did you have in mind?": a
-        date; "Where to?": a place), read only where the words say so plainly.
+    def asked_kinds(self, question: str) -> list[frozenset[str]]:
+        """The values a question asks by its question words, one entry each with the kinds it may be
+        ("Which date did you have in mind?": a date; "Where from, and when?": a place, and a date or a time),
+        read only where the words say so plainly.
 
         Optional: a language without them leaves the choice of item to the learned scorer alone.
         """
-        return set()
+        return []
 
     def asks_birth_date(self, item_text: str) -> bool:
         """Whether an item asks for a date of birth, which only a date with a year gives."""

@@ -45,6 +45,9 @@ class ChecklistView:
     item_closing: list[bool]  # closing offers ("anything else I can help with?"): see `Language.is_closing_offer`
     item_direction: list[int]  # -1 a start (origin, departure, pick-up), 1 an end, 0 neither: `Language.direction`
     item_birth: list[bool]  # asks for a date of birth: `Language.asks_birth_date`
+    # what a question's words may ask of each item (`Language.asked_kinds`): its typed kinds, and "category"
+    # where its texts name a kind of thing to choose
+    item_asked: list[set[str]]
     item_offer: list[bool]  # the item's own question is an offer ("Do you want us to text you?"): `Language.is_offer`
     item_siblings: list[list[int]]  # each item's sibling in the other direction: `direction_siblings`
     bank_match: dict[str, np.ndarray] = field(default_factory=dict)  # bank name -> (entries, items)
@@ -145,6 +148,8 @@ def build_checklist_view(checklist: Checklist, lang: Language) -> ChecklistView:
         item_direction=direction,
         item_birth=[lang.asks_birth_date(f"{it.question} {it.description}") for it in items],
         item_offer=[lang.is_offer(it.question) for it in items],
+        item_asked=[t | ({"category"} if lang.category_pattern and lang.category_pattern.search(
+            lang.fold_case(f"{it.question} {it.description}")) else set()) for t, it in zip(typed, items, strict=True)],
         item_siblings=direction_siblings(direction, typed, c),
     )
 

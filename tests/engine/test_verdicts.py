@@ -431,3 +431,38 @@ def test_when_a_question_names_the_kind_it_asks_then_an_item_of_that_kind_is_ask
         ("agent", f"Sure. {question}"),
     ), trip)
     assert [q.item for q in report.questions if q.utterance == 1] == [item]
+
+
+MOVIES = """
+id: movies_test
+name: Movie rental (test)
+version: 1
+language: en
+reasons:
+  - {id: rent, description: "Rent a movie to watch online"}
+items:
+  - {id: genre, question: "What kind of movie?", description: "Main genre of the movie"}
+  - {id: subtitles, question: "Do you want subtitles?", description: "Whether to show subtitles"}
+"""
+
+
+@pytest.mark.parametrize("question, asked", [
+    ("Is there a genre you prefer?", ["genre"]),
+    ("Would you like action, comedy or something else?", ["genre"]),  # an offer of a choice
+    ("Should I rent the movie for you?", []),  # an offer, not a question about the genre
+])
+def test_when_a_question_asks_what_kind_then_the_category_item_is_asked_and_an_offer_is_not(
+        engine: AuditEngine, question: str, asked: list[str]) -> None:
+    report = engine.audit(_call(
+        ("customer", "I'm bored, I'd like to watch a movie tonight."),
+        ("agent", question),
+    ), parse_checklist(MOVIES, where="movies_test"))
+    assert [q.item for q in report.questions if q.utterance == 1] == asked
+
+
+def test_when_the_agent_reads_a_value_back_then_its_item_is_not_asked_again(engine: AuditEngine, trip) -> None:
+    report = engine.audit(_call(
+        ("customer", "I need a round trip from Seattle to Denver for three people."),
+        ("agent", "So you'd like 3 tickets from Seattle to Denver?"),
+    ), trip)
+    assert "seats" not in [q.item for q in report.questions if q.utterance == 1]

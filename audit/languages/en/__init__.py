@@ -75,6 +75,9 @@ _BIRTH = re.compile(r"\b(?:birth|born|dob)\b")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\bnineteen\b|\btwo thousand\b|"
                    r"\btwenty (?:oh|zero|o)\b")
 
+_CHOICE = re.compile(r"\bor\b")
+_CATEGORY = re.compile(r"\b(?:kind|type|sort|genre|category|categories|cuisine|style)s?\b")
+
 
 class English(Language):
     code = "en"
@@ -86,6 +89,8 @@ class English(Language):
     offer_pattern = _OFFER
     birth_pattern = _BIRTH
     year_pattern = _YEAR
+    category_pattern = _CATEGORY
+    choice_pattern = _CHOICE
 
     def __init__(self) -> None:
         self._encoder: Encoder | None = None
@@ -114,8 +119,8 @@ class English(Language):
     def value_kinds_for(self, item_text: str) -> set[str]:
         return set(_kinds(item_text))
 
-    def asked_kinds(self, question: str) -> set[str]:
-        return set(_asked(question))
+    def asked_kinds(self, question: str) -> list[frozenset[str]]:
+        return list(_asked(question))
 
     def masked(self, text: str) -> str:
         return _masked(text)
@@ -162,8 +167,8 @@ def _masked(text: str) -> str:
 
 
 @lru_cache(maxsize=100_000)
-def _asked(text: str) -> frozenset[str]:
-    return frozenset(asked_kinds(text))
+def _asked(text: str) -> tuple[frozenset[str], ...]:
+    return tuple(asked_kinds(text))
 
 
 @lru_cache(maxsize=20_000)

@@ -148,20 +148,28 @@ _ITEM_KINDS: list[tuple[str, re.Pattern[str]]] = [
 
 
 # What a question asks for by its question words; only plain ones ("what date", "where", "how many people").
-_ASKED_KINDS: list[tuple[str, re.Pattern[str]]] = [
-    ("date", re.compile(r"\b(?:what|which|any|a) (?:date|day)s?\b|\bwhen\b", re.I)),
-    ("time", re.compile(r"\b(?:what|which|any|a) time\b|\bwhen\b|\bwhat hour\b", re.I)),
-    ("location", re.compile(r"\bwhere\b|\b(?:what|which|any|a) (?:city|town|area|location|place|destination)\b",
-                            re.I)),
-    ("count", re.compile(r"\bhow many\b(?! (?:minutes|hours|days|nights|weeks|months|years|times)\b)", re.I)),
-    ("duration", re.compile(r"\bhow long\b|\bhow many (?:minutes|hours|days|nights|weeks|months|years)\b", re.I)),
-    ("money", re.compile(r"\bhow much\b(?! (?:time|longer)\b)|\b(?:what|which) (?:price|budget|amount)\b", re.I)),
+# Each match asks one value, of one of its kinds: "when" a date or a time.
+_ASKED_KINDS: list[tuple[frozenset[str], re.Pattern[str]]] = [
+    (frozenset({"date"}), re.compile(r"\b(?:what|which|any|a) (?:date|day)s?\b", re.I)),
+    (frozenset({"time"}), re.compile(r"\b(?:what|which|any|a) time\b|\bwhat hour\b", re.I)),
+    (frozenset({"date", "time"}), re.compile(r"\bwhen\b", re.I)),
+    (frozenset({"location", "address"}),
+     re.compile(r"\bwhere\b|\b(?:what|which|any|a) (?:city|town|area|location|place|destination)\b", re.I)),
+    (frozenset({"count"}), re.compile(r"\bhow many\b(?! (?:minutes|hours|days|nights|weeks|months|years|times)\b)",
+                                      re.I)),
+    (frozenset({"duration"}),
+     re.compile(r"\bhow long\b|\bhow many (?:minutes|hours|days|nights|weeks|months|years)\b", re.I)),
+    (frozenset({"category"}), re.compile(
+        r"\b(?:what|which|any|a|certain|particular|specific|preferred|favou?rite)\s+(?:\w+\s+)?(?:kind|type|sort|genre|"
+        r"category|cuisine|style)s?\b|\bgenre\b|\bcuisine\b|\bor (?:something|anything) else\b", re.I)),
+    (frozenset({"money"}), re.compile(r"\bhow much\b(?! (?:time|longer)\b)|\b(?:what|which) (?:price|budget|amount)\b",
+                                      re.I)),
 ]
 
 
-def asked_kinds(question: str) -> set[str]:
-    """Value kinds a question asks by its question words."""
-    return {kind for kind, pat in _ASKED_KINDS if pat.search(question)}
+def asked_kinds(question: str) -> list[frozenset[str]]:
+    """The values a question asks by its question words, one entry per value (its possible kinds)."""
+    return [kinds for kinds, pat in _ASKED_KINDS for _ in pat.finditer(question)]
 
 
 def item_kinds(text: str) -> set[str]:
