@@ -270,7 +270,7 @@ class AuditEngine:
                 key = (sent.utterance, int(i))
                 if key not in best or row[i] > best[key].prob:
                     best[key] = Ask(sent, int(i), float(row[i]))
-            wh = lang.asked_kinds(sent.text) if question else set()
+            wh = lang.asked_kinds(sent.text) if question or (offer and choice) else []
             if wh:
                 asked_here = _plain_kind_asks(best, sent, row, kv, wh, floor, asked_here)
             named = kinds & NAMED_KINDS if question and not asked_here else set()
