@@ -188,7 +188,9 @@ UNIQUE_KINDS = ("location", "address", "phone", "email", "money", "name", "count
 def takes_value(kv: ChecklistView, item: int, kind: str, text_has_year: bool) -> bool:
     """Whether an item takes a value of this kind from a text: "on Thursday" is an appointment, never a date
     of birth (`Language.has_year`)."""
-    return kind in kv.item_kinds[item] and not (kind == "date" and kv.item_birth[item] and not text_has_year)
+    kinds = kv.item_kinds[item]
+    fits = kind in kinds or (kind == "address" and "location" in kinds)  # "a ride to 1900 University Ave" is a place
+    return fits and not (kind == "date" and kv.item_birth[item] and not text_has_year)
 
 
 def typed_values(cv: CallView, kv: ChecklistView, p_sentences: np.ndarray) -> np.ndarray:

@@ -466,3 +466,23 @@ def test_when_the_agent_reads_a_value_back_then_its_item_is_not_asked_again(engi
         ("agent", "So you'd like 3 tickets from Seattle to Denver?"),
     ), trip)
     assert "seats" not in [q.item for q in report.questions if q.utterance == 1]
+
+
+def test_when_the_customer_gave_a_street_address_then_a_place_question_is_redundant(engine: AuditEngine) -> None:
+    """An address is a place: "a ride to 1900 University Ave" answers "Where are you going?"."""
+    taxi = parse_checklist("""
+id: taxi_test
+name: Taxi (test)
+version: 1
+language: en
+reasons:
+  - {id: ride, description: "Book a cab ride"}
+items:
+  - {id: destination, question: "Where are you going?", description: "Destination for taxi ride"}
+  - {id: riders, question: "How many people are riding?", description: "Number of riders"}
+""", where="taxi_test")
+    report = engine.audit(_call(
+        ("customer", "I need a ride to 1900 University Ave."),
+        ("agent", "Sure. Where are you going?"),
+    ), taxi)
+    assert _status(report, 1, "destination") == "redundant"

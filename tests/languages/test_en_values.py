@@ -81,3 +81,12 @@ def test_when_an_item_is_read_then_it_takes_the_kinds_its_texts_ask(question, de
         "id": "t", "name": "t", "version": 1, "language": "en",
         "items": [{"id": "i", "question": question, "description": description}]})
     assert build_checklist_view(checklist, EN).item_typed[0] == typed
+
+
+@pytest.mark.parametrize("text, kind, value", [
+    ("Help me find a 3 bed room apartment please", "count", "3 bed room"),
+    ("Anything Music, can be at any day.", "date", "any day"),  # no preference answers the date
+    ("Anywhere in the city is fine.", "location", "Anywhere"),
+])
+def test_when_a_customer_gives_a_value_in_passing_then_it_is_read(text, kind, value):
+    assert value in _kinds(text).get(kind, set())

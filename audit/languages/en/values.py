@@ -47,7 +47,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"years?)\b", re.I)),
     ("count", re.compile(
         r"\b(?:\d+|" + _SMALL + r")\s+(?:people|persons?|adults?|kids|children|guests|tickets?|seats?|rooms?|"
-        r"passengers?|of us|bedrooms?|baths?|bathrooms?)\b|\bjust (?:me|myself|us)\b|\bfor (?:\d+|" + _SMALL
+        r"passengers?|of us|bed ?rooms?|beds?|baths?|bathrooms?)\b|\bjust (?:me|myself|us)\b|\bfor (?:\d+|" + _SMALL
         + r")\b(?![\s-]+(?:hundred|thousand|dollars|bucks|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)"
         r"(?!-)|\b(?:we(?:'re| are| will be)|there(?:'s| is| are| will be)|party of|group of)\s+(?:just |only )?(?:\d+|"
         + _SMALL + r")\b|\b(?:\d+|" + _SMALL + r")\s+(?:in (?:my|our|the) (?:party|group)|in total|total)\b|"
@@ -59,6 +59,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"court|ct|place|pl|parkway|row|circle)\b", re.I)),
     ("yes_no", re.compile(r"^\s*(?:yes|yeah|yep|yup|no|nope|nah|sure|correct|right|of course|not really|"
                           r"absolutely|definitely|okay|ok)\b", re.I)),
+    # "any day is fine", "anywhere": no preference, which answers the item as its value would
+    ("date", re.compile(r"\bany (?:day|date)s?\b|\bwhichever (?:day|date)\b", re.I)),
+    ("time", re.compile(r"\bany ?time\b|\bwhenever\b", re.I)),
+    ("location", re.compile(r"\banywhere\b|\bany (?:city|area|place|location)\b", re.I)),
     ("dont_know", re.compile(
         r"\b(?:i (?:do not|don't|dont) (?:know|care|mind)|no (?:idea|clue|preference)|not sure|doesn't matter|"
         r"does not matter|any(?:thing|one|where|time)? (?:is|are|will be|would be)? ?(?:fine|good|ok|okay)|"
@@ -124,7 +128,8 @@ _WHEN = r"^\W*when\b|\bwhen(?= (?:do|did|does|will|would|is|are|was|were|can|cou
 _ITEM_KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("email", re.compile(r"\be-?mail\b", re.I)),
     ("phone", re.compile(r"\bphone\b|\bnumber to (?:reach|call)|\bcall(?:back| you back)\b|\bcontact number", re.I)),
-    ("money", re.compile(r"\b(?:price|cost|amount|budget|fee|pay|payment|balance|dollars?|money|fare|rent|worth|"
+    # "money" or "pay" alone ask no amount: "Who are you sending money to?", "How would you like to pay?"
+    ("money", re.compile(r"\b(?:price|cost|amount|budget|fee|balance|dollars?|fare|rent|worth|"
                          r"income|salary|earn(?:ing)?s?|how much(?! (?:time|longer|pain|of)\b))\b", re.I)),
     # "at the time of the theft" and "up to date" name no time or date to give ("Time of the appointment" does)
     ("time", re.compile(r"\b(?:(?<!at the )time|hour|o'clock)\b|" + _WHEN, re.I)),
@@ -135,8 +140,8 @@ _ITEM_KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("count", re.compile(r"\b(?:how many(?! (?:minutes|hours|days|nights|weeks|months|years)\b)|"
                          r"number of (?:people|persons|guests|tickets|seats|passengers|rooms|adults|bedrooms|baths)|"
                          r"people|party size|group size|guests|tickets|seats|passengers)\b", re.I)),
-    ("name", re.compile(r"\bname\b|\bwho (?:am i|i'm) (?:speaking|talking) (?:with|to)\b|\bwho(?: is|'s) calling\b",
-                        re.I)),
+    ("name", re.compile(r"\bname\b|^\W*who\b|\bwho (?:am i|i'm) (?:speaking|talking) (?:with|to)\b|"
+                        r"\bwho(?: is|'s) calling\b", re.I)),
     # "account", "claim" or "order" alone name no code: "Which account?" asks checking or savings
     ("code", re.compile(r"\b(?:id|number(?! of)|code|passcode|pin|zip|postal|vin|serial|iban)\b", re.I)),
     ("address", re.compile(r"\b(?:address|street|where (?:do you|are you) live)\b", re.I)),
