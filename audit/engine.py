@@ -262,7 +262,8 @@ class AuditEngine:
                     continue
                 if bare_offer and kv.item_typed[i] - lang.ungated_kinds and not kv.item_offer[i]:
                     continue
-                if said & kv.item_typed[i] and "yes_no" not in kv.item_kinds[i]:
+                if kv.item_typed[i] and kv.item_typed[i] <= said and "yes_no" not in kv.item_kinds[i] and not (
+                        kv.item_typed[i] & {v.kind for v in slot_values(lang, kv.checklist.items[i].question)}):
                     continue  # "So you'd like 3 tickets for the game next Friday?" reads the count back
                 if offer and not choice and not kv.item_offer[i] and "yes_no" not in kv.item_kinds[i]:
                     continue  # "Should I rent the movie for you?" asks no genre; "checking or savings?" may
@@ -285,7 +286,7 @@ class AuditEngine:
     def _metadata_matches(cv: CallView, kv: ChecklistView) -> dict[int, tuple[str, float]]:
         """Items whose information the call's metadata already holds (caller ID, account from the IVR).
 
-        A key holds an item when the item's texts name every word of the key ("account number"), when the
+        A key holds an item when the item's texts name the key's words together ("account number"), when the
         value has a type that only that kind of item asks for (a phone number for a callback-number item),
         or when key and item mean nearly the same. Sharing one word is not enough: an account number from
         the phone menu does not answer the account's passcode.
@@ -296,12 +297,15 @@ class AuditEngine:
         lang = cv.language
         sims = cv.metadata_vecs @ kv.combined_vecs.T
         id_words = [set(lang.tokens(item_id.replace("_", " "))) for item_id in kv.item_ids]
+        texts = [[lang.tokens(t) for t in (it.question, it.description, *it.variants, it.id.replace("_", " "))]
+                 for it in kv.checklist.items]
         for m, (key, text) in enumerate(cv.metadata_texts):
             if key == "reason":
                 continue
-            key_words = set(lang.tokens(key.replace("_", " ")))
+            key_list = lang.tokens(key.replace("_", " "))
+            key_words = set(key_list)
             kinds = {v.kind for v in lang.values(text)} | lang.value_kinds_for(key.replace("_", " "))
-            named = [i for i in range(len(kv.item_ids)) if key_words and key_words <= kv.item_tokens[i] | id_words[i]]
+            named = [i for i in range(len(kv.item_ids)) if key_list and any(_has_run(t, key_list) for t in texts[i])]
             if named:  # the key names an item ("account_number"): that one, however close others read
                 i = max(named, key=lambda i: (id_words[i] == key_words, float(sims[m, i])))
                 candidates = [(i, float(sims[m, i]))]
@@ -347,6 +351,13 @@ def _plain_kind_asks(best: dict[tuple[int, int], Ask], sent: Sentence, row: np.n
                 best[(sent.utterance, i)] = Ask(sent, i, float(row[i]))
                 taken.add(i)
     return any(a.sentence is sent for a in best.values())
+
+
+def _has_run(words: list[str], run: list[str]) -> bool:
+    """Whether `run` occurs in `words` as consecutive words: "account number" names an item asking for one, not
+    one that mentions "the account" and "numbers" apart."""
+    n = len(run)
+    return any(words[k : k + n] == run for k in range(len(words) - n + 1))
 
 
 def _search_banks(views: list[CallView]) -> None:

@@ -86,6 +86,9 @@ def item_texts(checklist: Checklist) -> tuple[list[str], list[str]]:
     return out, shapes
 
 
+_WHEN_KINDS = frozenset({"date", "time"})
+
+
 def _item_kinds(lang: Language, question: str, description: str) -> set[str]:
     """The kinds of value an item asks for: those its question names, else those its description names.
 
@@ -95,10 +98,11 @@ def _item_kinds(lang: Language, question: str, description: str) -> set[str]:
     """
     both = narrowest_kinds(lang.value_kinds_for(f"{question} {description}"))
     asked = narrowest_kinds(lang.value_kinds_for(question)) - {"yes_no", "dont_know"}
-    # where the description names some of the question's kinds, it says which one is meant: "When are you
-    # leaving?" may ask a date or a time, and "Date of bus leaving" says a date
-    told = asked & lang.value_kinds_for(description)
-    asked = told or asked
+    # "When are you leaving?" may ask a date or a time; a description that names one of them ("Date of bus
+    # leaving") says which
+    told = asked & lang.value_kinds_for(description) & _WHEN_KINDS
+    if _WHEN_KINDS <= asked and len(told) == 1:
+        asked = asked - (_WHEN_KINDS - told)
     return asked | (both & {"yes_no", "dont_know"}) if asked else both
 
 

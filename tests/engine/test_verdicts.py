@@ -163,6 +163,28 @@ def test_when_metadata_shares_only_a_word_with_an_item_then_it_does_not_answer_i
     assert _status(report, 1, "passcode") == "needed"
 
 
+def test_when_an_item_names_the_key_words_apart_then_metadata_does_not_answer_it(engine: AuditEngine) -> None:
+    """An account number from the phone menu does not say whether "the emergency contacts on the account" and
+    their "numbers" are current: the key's words must stand together in the item."""
+    alarm = parse_checklist("""
+id: alarm_test
+name: Alarm monitoring (test)
+version: 1
+language: en
+items:
+  - {id: contacts_current, question: "Are the emergency contacts on the account still up to date?",
+     description: "Whether the emergency contact names and numbers are current"}
+  - {id: account, question: "What is your account number?", description: "The customer's account number"}
+""", where="alarm_test")
+    report = engine.audit(_call(
+        ("customer", "Hi, my alarm went off by mistake."),
+        ("agent", "Are the emergency contacts on the account still up to date? And your account number?"),
+        metadata={"account_number": "8830441792"},
+    ), alarm)
+    assert _status(report, 1, "contacts_current") == "needed"
+    assert _status(report, 1, "account") == "redundant"
+
+
 PHARMACY = """
 id: pharmacy_test
 name: Pharmacy line (test)
