@@ -57,6 +57,8 @@ TYPED_QUESTION = 0.75
 # a question whose words name the kind of value it asks ("which date", "where", "how many") asks its best item
 # of that kind at this share of the threshold
 WH_FLOOR = 0.2
+# kinds a sentence names outright ("name", "number", "email") keep their items asked beside its question words
+KEPT_KINDS = frozenset({"name", "phone", "email", "code"})
 
 
 @dataclass(frozen=True)
@@ -273,7 +275,7 @@ class AuditEngine:
                     best[key] = Ask(sent, int(i), float(row[i]))
             wh = lang.asked_kinds(sent.text) if question or (offer and choice) else []
             if wh:
-                asked_here = _plain_kind_asks(best, sent, row, kv, wh, floor, asked_here)
+                asked_here = _plain_kind_asks(best, sent, row, kv, wh, kinds & KEPT_KINDS, floor, asked_here)
             named = kinds & NAMED_KINDS if question and not asked_here else set()
             owners = [i for i in range(len(row)) if named & kv.item_typed[i]] if named else []
             if len(owners) == 1 and (sent.utterance, owners[0]) not in best:
@@ -324,9 +326,10 @@ class AuditEngine:
 
 
 def _plain_kind_asks(best: dict[tuple[int, int], Ask], sent: Sentence, row: np.ndarray, kv: ChecklistView,
-                     wh: list[frozenset[str]], floor: float, asked_here: bool) -> bool:
+                     wh: list[frozenset[str]], kept: set[str], floor: float, asked_here: bool) -> bool:
     """Apply what a question's words say it asks ("Which date did you have in mind?": a date) to the asks of
-    one sentence: an item taking another kind of value is not what it asks, and each value it asks for
+    one sentence: an item taking another kind of value is not what it asks (unless the sentence names its kind
+    outright, `kept`: "your full name and date of birth?"), and each value it asks for
     ("where from, where to and on what date?": two places and a date) goes to the best item of its kind not
     yet asked here, at `WH_FLOOR` of the threshold: static embeddings read such questions loosely
     ("Which date ...?" closest to "What category?", the third part of a long question faintly)."""
@@ -334,7 +337,7 @@ def _plain_kind_asks(best: dict[tuple[int, int], Ask], sent: Sentence, row: np.n
     if not any(named & t for t in kv.item_asked):
         return asked_here
     for key in [k for k, a in best.items() if a.sentence is sent]:
-        if kv.item_asked[key[1]] and not named & kv.item_asked[key[1]]:
+        if kv.item_asked[key[1]] and not (named | kept) & kv.item_asked[key[1]]:
             del best[key]
     here = {i for (u, i), a in best.items() if a.sentence is sent}
     taken: set[int] = set()

@@ -508,3 +508,17 @@ items:
         ("agent", "Sure. Where are you going?"),
     ), taxi)
     assert _status(report, 1, "destination") == "redundant"
+
+
+@pytest.mark.parametrize("question, asked", [
+    ("Your destination, please.", {"destination_city"}),
+    ("And the date you want to leave?", {"departure_date"}),
+    ("What is your departure city and destination?", {"origin_city", "destination_city"}),
+])
+def test_when_a_request_names_the_values_it_wants_then_each_names_its_item(
+        engine: AuditEngine, trip, question: str, asked: set[str]) -> None:
+    report = engine.audit(_call(
+        ("customer", "I'd like to book a round trip flight, please."),
+        ("agent", question),
+    ), trip)
+    assert {q.item for q in report.questions if q.utterance == 1} == asked

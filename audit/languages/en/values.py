@@ -155,11 +155,16 @@ _ITEM_KINDS: list[tuple[str, re.Pattern[str]]] = [
 # What a question asks for by its question words; only plain ones ("what date", "where", "how many people").
 # Each match asks one value, of one of its kinds: "when" a date or a time.
 _ASKED_KINDS: list[tuple[frozenset[str], re.Pattern[str]]] = [
-    (frozenset({"date"}), re.compile(r"\b(?:what|which|any|a) (?:date|day)s?\b", re.I)),
-    (frozenset({"time"}), re.compile(r"\b(?:what|which|any|a) time\b|\bwhat hour\b", re.I)),
+    (frozenset({"date"}), re.compile(r"\bdates?\b|\b(?:what|which|any|a|the) days?\b", re.I)),
+    (frozenset({"time"}), re.compile(
+        r"\b(?:what|which|any|a|the|your|preferred|pick ?up|departure|arrival|return) times?\b|\bwhat hour\b", re.I)),
     (frozenset({"date", "time"}), re.compile(r"\bwhen\b", re.I)),
-    (frozenset({"location", "address"}),
-     re.compile(r"\bwhere\b|\b(?:what|which|any|a) (?:city|town|area|location|place|destination)\b", re.I)),
+    (frozenset({"location", "address"}), re.compile(
+        r"\bwhere\b|\b(?:what|which|any)(?:'s| is)? (?:\w+ )?(?:city|town|area|location|place|address)\b|"
+        r"\b(?:destination|origin)\b|\b(?:departure|arrival|pick ?up|drop ?off|preferred) (?:city|location|area|"
+        r"address)\b", re.I)),
+    (frozenset({"name"}), re.compile(r"^\W*(?:and |so |okay,? )?who\b|\bto whom\b|\bwho (?:do|did|should|would|will|"
+                                     r"is|are|am)\b", re.I)),
     (frozenset({"count"}), re.compile(r"\bhow many\b(?! (?:minutes|hours|days|nights|weeks|months|years|times)\b)",
                                       re.I)),
     (frozenset({"duration"}),
