@@ -57,6 +57,8 @@ TYPED_QUESTION = 0.75
 # a question whose words name the kind of value it asks ("which date", "where", "how many") asks its best item
 # of that kind at this share of the threshold
 WH_FLOOR = 0.2
+# ... and the only item of that kind at this share ("Departure time?" when one item asks a time)
+WH_ONLY = 0.1
 # kinds a sentence names outright ("name", "number", "email") keep their items asked beside its question words
 KEPT_KINDS = frozenset({"name", "phone", "email", "code"})
 
@@ -346,11 +348,11 @@ def _plain_kind_asks(best: dict[tuple[int, int], Ask], sent: Sentence, row: np.n
         if mine:
             taken.add(max(mine, key=lambda i: row[i]))
             continue
-        free = [i for i in range(len(row)) if kinds & kv.item_asked[i] and i not in taken
-                and (sent.utterance, i) not in best]
+        owners = [i for i in range(len(row)) if kinds & kv.item_asked[i]]
+        free = [i for i in owners if i not in taken and (sent.utterance, i) not in best]
         if free:
             i = max(free, key=lambda i: row[i])
-            if row[i] >= floor * WH_FLOOR:
+            if row[i] >= floor * (WH_FLOOR if len(owners) > 1 else WH_ONLY):
                 best[(sent.utterance, i)] = Ask(sent, i, float(row[i]))
                 taken.add(i)
     return any(a.sentence is sent for a in best.values())

@@ -522,3 +522,26 @@ def test_when_a_request_names_the_values_it_wants_then_each_names_its_item(
         ("agent", question),
     ), trip)
     assert {q.item for q in report.questions if q.utterance == 1} == asked
+
+
+def test_when_a_short_question_names_a_kind_only_one_item_takes_then_it_asks_that_item(
+        engine: AuditEngine) -> None:
+    """"Departure time?" reads barely like "What time would you like to leave?" to a static encoder, but it
+    asks a time and only one item takes one."""
+    bus = parse_checklist("""
+id: bus_test
+name: Bus tickets (test)
+version: 1
+language: en
+reasons:
+  - {id: find_bus, description: "Find a bus for a journey"}
+items:
+  - {id: leaving_date, question: "When are you leaving?", description: "Date of bus leaving for journey"}
+  - {id: leaving_time, question: "What time would you like to leave?", description: "Time of bus leaving for journey"}
+  - {id: to_location, question: "Where will you go?", description: "City where bus is going to"}
+""", where="bus_test")
+    report = engine.audit(_call(
+        ("customer", "I need a bus to Fresno on the 3rd of March."),
+        ("agent", "Departure time?"),
+    ), bus)
+    assert [q.item for q in report.questions if q.utterance == 1] == ["leaving_time"]

@@ -157,10 +157,12 @@ _ITEM_KINDS: list[tuple[str, re.Pattern[str]]] = [
 _ASKED_KINDS: list[tuple[frozenset[str], re.Pattern[str]]] = [
     (frozenset({"date"}), re.compile(r"\bdates?\b|\b(?:what|which|any|a|the) days?\b", re.I)),
     (frozenset({"time"}), re.compile(
-        r"\b(?:what|which|any|a|the|your|preferred|pick ?up|departure|arrival|return) times?\b|\bwhat hour\b", re.I)),
+        r"\b(?:what|which|any|a|the|your|preferred|pick ?up|departure|arrival|return|and) times?\b|\bwhat hour\b",
+        re.I)),
     (frozenset({"date", "time"}), re.compile(r"\bwhen\b", re.I)),
     (frozenset({"location", "address"}), re.compile(
-        r"\bwhere\b|\b(?:what|which|any)(?:'s| is)? (?:\w+ )?(?:city|town|area|location|place|address)\b|"
+        r"\bwhere\b(?! (?:i|we)\b)|"  # "an email where I can send the quote" asks no place
+        r"\b(?:what|which|any)(?:'s| is)? (?:\w+ )?(?:city|town|area|location|place|address)\b|"
         r"\b(?:destination|origin)\b|\b(?:departure|arrival|pick ?up|drop ?off|preferred) (?:city|location|area|"
         r"address)\b", re.I)),
     (frozenset({"name"}), re.compile(r"^\W*(?:and |so |okay,? )?who\b|\bto whom\b|\bwho (?:do|did|should|would|will|"
