@@ -21,6 +21,10 @@ class EncodedLanguage(Language):
     # places are said mostly as common nouns in a case ending ("с потолка", "на площадке за восьмым домом",
     # "otoparktaki yerime"), which the value readers do not find: a place item is not gated on them
     ungated_kinds: frozenset[str] = frozenset({"name", "location"})
+    # question and request words that name the value asked (`Language.asked_kinds`), searched in `fold_case`
+    # text; each kind group counts once per sentence, because these languages name one value in several words
+    # ("фамилию, имя и отчество", "adınız soyadınız")
+    asked_patterns: tuple[tuple[frozenset[str], re.Pattern[str]], ...] = ()
 
     def __init__(self, *, lemmas: Callable[[str], list[str]], find_values: Callable[[str], list[Value]],
                  item_kinds: Callable[[str], set[str]], number_words: Callable[[str], str],
@@ -61,6 +65,10 @@ class EncodedLanguage(Language):
 
     def value_kinds_for(self, item_text: str) -> set[str]:
         return set(self._kinds(item_text))
+
+    def asked_kinds(self, question: str) -> list[frozenset[str]]:
+        folded = self.fold_case(question)
+        return [kinds for kinds, pat in self.asked_patterns if pat.search(folded)]
 
     def focus_cues(self) -> list[FocusCue]:
         return list(self._focus.FOCUS_CUES)

@@ -139,8 +139,8 @@ items:
 
 def test_when_a_question_names_a_phone_then_the_phone_item_is_asked_and_the_caller_id_holds_it(engine):
     """"Telefon numaranızı alabilir miyim?" reads closest to the IBAN item ("numaranızı alabilir miyim"), but it
-    asks for a phone number, which only the callback item takes: that item is the sentence's own ask (at the
-    typed-question share of the threshold). The caller ID from the phone menu holds the callback number."""
+    asks for a phone number, which only the callback item takes: that item is the sentence's own ask, and the
+    IBAN is not. The caller ID from the phone menu holds the callback number."""
     import numpy as np
 
     from audit.checklist import parse_checklist
@@ -157,7 +157,7 @@ def test_when_a_question_names_a_phone_then_the_phone_item_is_asked_and_the_call
     scores = np.array([[0.0, 0.40, 0.90]], dtype=np.float32)  # (the agent's sentence, items), IBAN best
     asked = {kv.item_ids[a.item] for a in AuditEngine._pick_asks(cv, kv, scores, 0.45)}
     assert "callback_phone" in asked
-    assert "callback_phone" not in {kv.item_ids[a.item] for a in AuditEngine._pick_asks(cv, kv, scores, 0.6)}
+    assert "iban" not in asked  # the question's words name a phone number, not an IBAN
     held = engine._metadata_matches(cv, kv)
     assert held[kv.item_ids.index("callback_phone")][0] == "caller_phone"
 
@@ -194,3 +194,17 @@ def test_when_a_place_is_said_as_common_nouns_then_the_place_item_was_given(engi
     report = engine.audit(call, parse_checklist(LEAK_RU))
     assert _status(report, 4, "leak_source") == "redundant"
     assert _status(report, 2, "address") == "needed"
+
+
+@pytest.mark.parametrize("question", ["Adınız soyadınız ve IBAN numaranız?", "IBAN numaranızı ve adınızı alayım."])
+def test_when_one_turkish_question_names_two_values_then_both_items_are_asked(engine, question):
+    """Static thresholds let a sentence ask its best item only; "adınız ... ve IBAN numaranız" names a name and
+    a number, so it asks the name item and the IBAN item."""
+    from audit.checklist import parse_checklist
+
+    call = Transcript(call_id="bag2", language="tr", utterances=[
+        Utterance(speaker="customer", text="Merhaba, bavulum gelmedi, tazminat istiyorum."),
+        Utterance(speaker="agent", text=question),
+    ])
+    report = engine.audit(call, parse_checklist(BAGGAGE_TR))
+    assert {q.item for q in report.questions if q.utterance == 1} == {"passenger_name", "iban"}

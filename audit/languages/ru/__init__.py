@@ -52,6 +52,30 @@ _BIRTH = re.compile(r"рожден|родил")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|тысяч|девятьсот|двухтысячн")
 
 
+# what a question asks by its words (`Language.asked_kinds`), on `fold_case` text (ё read as е)
+_ASKED = (
+    (frozenset({"name"}), re.compile(r"\bфио\b|фамили|\bимя\b|\bимени\b|отчеств|как (?:вас|к вам) (?:зовут|обращаться)|"
+                                     r"представьтесь")),
+    (frozenset({"phone"}), re.compile(r"телефон|номер для связи|по какому номеру")),
+    (frozenset({"email"}), re.compile(r"почт[аыуе]|e-?mail|имейл")),
+    (frozenset({"plate"}), re.compile(r"госномер|гос\.? ?номер|номерн\w* знак")),
+    (frozenset({"date"}), re.compile(r"\bдат[аыуе]\b|какого числа|какой день|в какой день")),
+    (frozenset({"time"}), re.compile(r"\bвремя\b|во сколько|в какое время")),
+    (frozenset({"date", "time"}), re.compile(r"\bкогда\b")),
+    (frozenset({"address"}), re.compile(r"\bадрес(?! (?:электронн|почт|e-?mail))")),  # an email address is an email
+    (frozenset({"location"}), re.compile(r"\bгде\b|\bкуда\b|\bоткуда\b|как(?:ой|ом) город|как(?:ой|ом) район")),
+    (frozenset({"count"}), re.compile(r"\bсколько\b(?! (?:времени|стоит|будет стоить|дней|ночей|лет|месяцев))")),
+    (frozenset({"duration"}), re.compile(r"как долго|сколько (?:времени|дней|ночей|лет|месяцев)")),
+    (frozenset({"money"}), re.compile(r"как(?:ая|ую) сумм|сколько стоит|стоимост")),
+    # "номер карты" is a code; a bare "номер" ("На какой номер присылать?") may be a phone number too
+    (frozenset({"code"}), re.compile(r"\bномер\w* (?:карт|заказ|договор|полис|сч[её]т|брон|подтвержден|паспорт|заявк|"
+                                     r"лицев|документ|билет|рейс|квартир|дом|снилс|инн|кабинет|обращени)|\bкод\b")),
+    (frozenset({"code", "phone"}), re.compile(
+        r"(?<!какому )\bномер\w*(?! (?:телефон|для связи|карт|заказ|договор|полис|сч[её]т|брон|подтвержден|паспорт|"
+        r"заявк|лицев|документ|билет|рейс|квартир|дом|снилс|инн|кабинет|обращени))")),
+)
+
+
 class Russian(EncodedLanguage):
     code = "ru"
     name = "Russian"
@@ -62,6 +86,7 @@ class Russian(EncodedLanguage):
     offer_pattern = _OFFER
     birth_pattern = _BIRTH
     year_pattern = _YEAR
+    asked_patterns = _ASKED
 
     def __init__(self) -> None:
         super().__init__(lemmas=content_lemmas, find_values=find_values, item_kinds=item_kinds,

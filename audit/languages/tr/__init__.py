@@ -44,6 +44,29 @@ _BIRTH = re.compile(r"doğum")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|bin dokuz yüz|iki bin")
 
 
+# words before "numara" that leave open which number is meant
+_DETERMINERS = r"hangi|bir|bu|şu|o|size|sizin|yeni|iletişim|arayan|aradığınız|\w+(?:ceğimiz|cağımız|eceğimiz|acağımız)"
+# what a question asks by its words (`Language.asked_kinds`), on `fold_case` text
+_ASKED = (
+    (frozenset({"name"}), re.compile(r"\badın|\bsoyad|\bisminiz|\bisim\b|\badı\b|kiminle görüşüyorum")),
+    (frozenset({"phone"}), re.compile(r"telefon")),
+    (frozenset({"email"}), re.compile(r"e-?posta|\bmail|e-?mail")),
+    (frozenset({"plate"}), re.compile(r"plaka")),
+    (frozenset({"date"}), re.compile(r"tarih|hangi gün|ayın kaçı")),
+    (frozenset({"time"}), re.compile(r"\bsaat|kaçta")),
+    (frozenset({"date", "time"}), re.compile(r"ne zaman")),
+    (frozenset({"address"}), re.compile(r"(?<!posta )(?<!mail )\badres")),  # "e-posta adresiniz" is an email
+    (frozenset({"location"}), re.compile(r"\bnerede|\bnereye|\bnereden|hangi (?:şehir|il|ilçe|semt)")),
+    (frozenset({"count"}), re.compile(r"\bkaç\b(?! (?:gün|gece|saat|ay|yıl|dakika|hafta|lira|tl)\b)")),
+    (frozenset({"duration"}), re.compile(r"ne kadar süre|kaç (?:gün|gece|saat|ay|yıl|hafta)\b")),
+    (frozenset({"money"}), re.compile(r"ne kadar(?! süre)|tutar")),
+    # "kart numaranız" is a code; a number with no noun before it ("numaranızı alayım", "hangi numarayı
+    # arayalım?") may be a phone number too
+    (frozenset({"code"}), re.compile(r"\b(?!(?:" + _DETERMINERS + r"|telefon\w*)\b)\w+ numara|\bkod")),
+    (frozenset({"code", "phone"}), re.compile(r"(?:^\W*|\b(?:" + _DETERMINERS + r")\s+)numara")),
+)
+
+
 class Turkish(EncodedLanguage):
     code = "tr"
     name = "Turkish"
@@ -54,6 +77,7 @@ class Turkish(EncodedLanguage):
     offer_pattern = _OFFER
     birth_pattern = _BIRTH
     year_pattern = _YEAR
+    asked_patterns = _ASKED
 
     def __init__(self) -> None:
         super().__init__(lemmas=content_lemmas, find_values=find_values, item_kinds=item_kinds,
