@@ -167,6 +167,13 @@ _ASKED_KINDS: list[tuple[frozenset[str], re.Pattern[str]]] = [
         r"address)\b", re.I)),
     (frozenset({"name"}), re.compile(r"^\W*(?:and |so |okay,? )?who\b|\bto whom\b|\bwho (?:do|did|should|would|will|"
                                      r"is|are|am)\b", re.I)),
+    # things named outright ("Can I grab your name?", "a good number for you?", "Email for the estimate?")
+    (frozenset({"name"}), re.compile(r"\bname\b", re.I)),
+    (frozenset({"phone"}), re.compile(
+        r"\bphone\b|\b(?:good|best|contact|callback|call ?back) number\b|"
+        r"\bnumber (?:to|where|at which) (?:we|i|they|someone) (?:can|could) (?:reach|call)", re.I)),
+    (frozenset({"email"}), re.compile(r"\be-?mail\b", re.I)),
+    (frozenset({"count"}), re.compile(r"\bhead ?count\b", re.I)),
     (frozenset({"count"}), re.compile(r"\bhow many\b(?! (?:minutes|hours|days|nights|weeks|months|years|times)\b)",
                                       re.I)),
     (frozenset({"duration"}),
