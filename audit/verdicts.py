@@ -377,12 +377,18 @@ OTHER_ITEM = 0.85
 MAX_ITEMS_PER_TURN = 3
 
 
+# a reply of more than this many sentences is a customer telling their story, not answering one question
+SHORT_REPLY = 2
+
+
 def constrain_info(p_info: np.ndarray, utt_ask: np.ndarray, ask_threshold: float,
-                   customer_rows: list[int]) -> np.ndarray:
+                   customer_rows: list[int], sentences: dict[int, int] | None = None) -> np.ndarray:
     """Apply how people answer to the information scores.
 
     A customer answering the agent's question about one item seldom gives another in the same breath, and
-    one turn rarely gives more than a few items; scores that break these patterns must be strong.
+    one turn rarely gives more than a few items; scores that break these patterns must be strong. The first
+    holds for short replies only (`sentences`: customer turn -> its sentences): asked whether the recording
+    is all right, a caller may say yes and then the whole story ("about forty people, Friday the 20th").
     """
     out = np.zeros_like(p_info)
     customers = set(customer_rows)
@@ -391,7 +397,8 @@ def constrain_info(p_info: np.ndarray, utt_ask: np.ndarray, ask_threshold: float
         prev = j - 1
         while prev in customers:
             prev -= 1
-        if prev >= 0 and (utt_ask[prev] >= ask_threshold).any():
+        short = sentences is None or sentences.get(j, 1) <= SHORT_REPLY
+        if short and prev >= 0 and (utt_ask[prev] >= ask_threshold).any():
             asked = utt_ask[prev] >= ask_threshold
             p = np.where(asked | (p >= OTHER_ITEM), p, p * 0.5)
         if p.size > MAX_ITEMS_PER_TURN:
@@ -481,5 +488,8 @@ def information(cv: CallView, kv: ChecklistView, p_raw: np.ndarray, utt_ask: np.
     p_sentences = value_slots(cv, kv, p_sentences, utt_ask, ask_threshold)
     p_sentences = closing_answers(cv, kv, p_sentences, utt_ask, ask_threshold)
     cust = [i for i, u in enumerate(cv.transcript.utterances) if u.speaker == "customer"]
-    p_info = constrain_info(by_utterance(cv, p_sentences), utt_ask, ask_threshold, cust)
+    counts: dict[int, int] = {}
+    for sent in cv.customer_sentences:
+        counts[sent.utterance] = counts.get(sent.utterance, 0) + 1
+    p_info = constrain_info(by_utterance(cv, p_sentences), utt_ask, ask_threshold, cust, counts)
     return p_sentences, p_info

@@ -545,3 +545,19 @@ items:
         ("agent", "Departure time?"),
     ), bus)
     assert [q.item for q in report.questions if q.utterance == 1] == ["leaving_time"]
+
+
+
+def test_when_a_caller_answers_a_yes_no_question_with_their_whole_story_then_the_facts_count() -> None:
+    """Asked whether the recording is all right, a caller who says yes and then tells everything gives what
+    the story holds; one who only answers the question seldom gives another item in the same breath."""
+    import numpy as np
+
+    from audit.verdicts import constrain_info
+
+    p_info = np.array([[0.0, 0.0], [0.9, 0.12]], dtype=np.float32)  # (utterances, items): consent, headcount
+    utt_ask = np.array([[0.9, 0.0], [0.0, 0.0]], dtype=np.float32)  # the agent asked for consent
+    story = constrain_info(p_info, utt_ask, 0.5, [1], {1: 4})
+    short = constrain_info(p_info, utt_ask, 0.5, [1], {1: 1})
+    assert story[1, 1] == pytest.approx(0.12)
+    assert short[1, 1] == pytest.approx(0.06)
