@@ -195,7 +195,7 @@ class AuditEngine:
         sc = self.scorers_for(lang)
         sig = self._signals(cv, kv, sc)
         rscores = reason_scores(cv, kv, sig.p_reason, sig.customer_rows, sc.reason.threshold, sig.p_sentences,
-                                sc.call_reason, sig.asked)
+                                sc.call_reason, sig.asked, sc.meta.get("call_reason_mode", "decide"))
         reasons = {r.id for r in rscores}
         descriptions = {r.id: r.description for r in c.reasons}
         reason_text = " and ".join(_lower_first(descriptions[r.id]) for r in rscores) or "something else"

@@ -142,13 +142,16 @@ def utterance_reasons(cv: CallView, kv: ChecklistView, p_reason: np.ndarray, row
 
 def reason_scores(cv: CallView, kv: ChecklistView, p_reason: np.ndarray, rows: list[int],
                   threshold: float, p_sentences: np.ndarray | None = None,
-                  call_scorer: Scorer | None = None, asked: list[tuple[int, int]] = ()) -> list[ReasonScore]:
+                  call_scorer: Scorer | None = None, asked: list[tuple[int, int]] = (),
+                  call_mode: str = "decide") -> list[ReasonScore]:
     """The call's reasons with confidence and the customer utterance that shows each; the call's metadata
     may name one too.
 
     The utterance rule (`utterance_reasons`) finds reasons first. A call-level scorer, where the scorers
-    have one (`call_reason_features`, which reads the rule's choice too), then decides: its strongest reason
-    is the call's and any other passing its threshold joins it.
+    have one (`call_reason_features`, which reads the rule's choice too), then has its say
+    (`audit.training.reasons`): in `decide` mode its strongest reason is the call's and any other passing its
+    threshold joins it; in `filter` mode the rule's reasons stay where the scorer passes them, the rule's
+    strongest at least.
     """
     if not kv.reason_ids:
         return []
@@ -158,9 +161,12 @@ def reason_scores(cv: CallView, kv: ChecklistView, p_reason: np.ndarray, rows: l
         rule[chosen] = 1.0
         p = call_scorer.predict(call_reason_features(cv, kv, p_reason[rows], _or_empty(p_sentences, kv),
                                                      list(asked), rule))
-        top = int(np.argmax(p))
-        chosen = [top] + [r for r in range(len(p)) if r != top and p[r] >= call_scorer.threshold]
-        best = p
+        if call_mode == "filter":
+            chosen = [r for r in chosen if p[r] >= call_scorer.threshold] or chosen[:1]
+        else:
+            top = int(np.argmax(p))
+            chosen = [top] + [r for r in range(len(p)) if r != top and p[r] >= call_scorer.threshold]
+            best = p
     meta_reason = str(cv.transcript.metadata.get("reason", "")).strip()
     if meta_reason in kv.reason_ids and kv.reason_ids.index(meta_reason) not in chosen:
         chosen.append(kv.reason_ids.index(meta_reason))

@@ -10,9 +10,12 @@ information the customer gives that only one reason's items ask for. So it is fi
 outputs for calls the utterance scorers were not fitted on (`--offset` moves the spread of `--limit` off the
 first fit's calls; hand-written sets are small, and their in-fit scores are accepted).
 
-Its threshold (a reason besides the strongest counts from this probability) is chosen on checklists held
-out in four folds, by what it is for: the F1 of the irrelevant verdicts the chosen reasons imply on the sets'
-gold asks, each call counting with its set's weight.
+It works in one of two ways, stored with it (`--mode`): `decide`, its strongest reason and any other passing
+its threshold are the call's (Russian and Turkish, whose utterance scorer reads the multilingual encoder
+loosely); `filter`, the utterance rule's reasons stay only where it agrees (at least the rule's strongest):
+English, whose utterance rule reads reasons well but adds second reasons a whole call does not bear out.
+Its threshold is chosen on checklists held out in four folds, by what it is for: the F1 of the irrelevant
+verdicts the chosen reasons imply on the sets' gold asks, each call counting with its set's weight.
 """
 
 from __future__ import annotations
@@ -34,6 +37,8 @@ from audit.training.train import _fit, _plateau_best, _set_arg
 from audit.verdicts import utterance_reasons
 
 GRID = np.round(np.arange(0.3, 0.91, 0.05), 2)
+FILTER_GRID = np.round(np.arange(0.05, 0.91, 0.05), 2)
+MODES = ("decide", "filter")
 FOLDS = 4
 
 
@@ -48,6 +53,7 @@ class CallRows:
     asks: list[tuple[list[str] | None, bool]]  # each gold ask: the item's applies_to, whether gold says irrelevant
     reason_ids: list[str]
     weight: float
+    rule: list[int]  # the utterance rule's reasons, strongest first
 
 
 def _gold_asks(set_dir: Path) -> dict[str, list[tuple[str, str]]]:
@@ -70,9 +76,10 @@ def collect(engine: AuditEngine, sets: list[tuple[Path, float]], limit: int | No
                                strict=True):
                 kv = sig.kv
                 threshold = engine.scorers_for(sig.cv.language).reason.threshold
+                picked = utterance_reasons(sig.cv, kv, sig.p_reason, sig.customer_rows, threshold, sig.p_sentences,
+                                           sig.asked)[0]
                 rule = np.zeros(len(kv.reason_ids))
-                rule[utterance_reasons(sig.cv, kv, sig.p_reason, sig.customer_rows, threshold, sig.p_sentences,
-                                       sig.asked)[0]] = 1
+                rule[picked] = 1
                 truth = set(ex.intents.values())
                 applies = {it.id: it.applies_to for it in ex.checklist.items}
                 rows.append(CallRows(
@@ -82,7 +89,7 @@ def collect(engine: AuditEngine, sets: list[tuple[Path, float]], limit: int | No
                     truth=np.array([int(r in truth) for r in kv.reason_ids]),
                     asks=[(applies.get(item), label == "irrelevant")
                           for item, label in gold.get(ex.transcript.call_id, [])],
-                    reason_ids=kv.reason_ids, weight=ex.weight))
+                    reason_ids=kv.reason_ids, weight=ex.weight, rule=list(picked)))
         print(f"{d}: {sum(r.source == source for r in rows)} calls with two reasons or more", file=sys.stderr)
     return rows
 
@@ -95,7 +102,10 @@ def fit(rows: list[CallRows], threshold: float = 0.5) -> Scorer:
     return replace(_fit(x, y, CALL_REASON_FEATURES, w=w, degree=1), threshold=threshold)
 
 
-def chosen(p: np.ndarray, threshold: float) -> set[int]:
+def chosen(p: np.ndarray, threshold: float, mode: str = "decide", rule: list[int] = ()) -> set[int]:
+    """The reasons picked from the scorer's probabilities (see the module's text for the modes)."""
+    if mode == "filter" and rule:
+        return {r for r in rule if p[r] >= threshold} or {rule[0]}
     top = int(np.argmax(p))
     return {top} | {r for r in range(len(p)) if p[r] >= threshold}
 
@@ -110,10 +120,11 @@ def irrelevant_counts(row: CallRows, picked: set[int]) -> np.ndarray:
     return out
 
 
-def held_out_threshold(rows: list[CallRows], n_sets: int) -> tuple[float, np.ndarray]:
+def held_out_threshold(rows: list[CallRows], n_sets: int, mode: str = "decide") -> tuple[float, np.ndarray]:
     """The threshold whose held-out irrelevant F1 (calls weighted) is best, the middle of its plateau; and each
     set's F1 along the grid."""
-    counts = np.zeros((n_sets, len(GRID), 3))
+    grid = grid_for(mode)
+    counts = np.zeros((n_sets, len(grid), 3))
     fold_of = {}
     for source in range(n_sets):
         ids = sorted({r.checklist for r in rows if r.source == source})
@@ -122,12 +133,16 @@ def held_out_threshold(rows: list[CallRows], n_sets: int) -> tuple[float, np.nda
         model = fit([r for r in rows if fold_of[r.source, r.checklist] != fold])
         for r in (r for r in rows if fold_of[r.source, r.checklist] == fold):
             p = model.predict(r.features)
-            for k, t in enumerate(GRID):
-                counts[r.source, k] += r.weight * irrelevant_counts(r, chosen(p, t))
+            for k, t in enumerate(grid):
+                counts[r.source, k] += r.weight * irrelevant_counts(r, chosen(p, t, mode, r.rule))
     f1 = 2 * counts[:, :, 0] / np.maximum(counts[:, :, 1] + counts[:, :, 2], 1e-9)
     total = counts.sum(axis=0)
     pooled = 2 * total[:, 0] / np.maximum(total[:, 1] + total[:, 2], 1e-9)
-    return float(GRID[_plateau_best(pooled)]), f1
+    return float(grid[_plateau_best(pooled)]), f1
+
+
+def grid_for(mode: str) -> np.ndarray:
+    return FILTER_GRID if mode == "filter" else GRID
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -137,16 +152,20 @@ def main(argv: list[str] | None = None) -> int:
                     help="an annotated set and how much each call counts (default 1)")
     ap.add_argument("--limit", type=int, default=None, help="take at most N calls of a set, spread over services")
     ap.add_argument("--offset", type=int, default=0, help="shift that spread (off the utterance scorers' calls)")
+    ap.add_argument("--mode", choices=MODES, default="decide",
+                    help="decide: the scorer picks the reasons; filter: it keeps those of the utterance rule it "
+                         "agrees with (default decide)")
     args = ap.parse_args(argv)
     t0 = time.time()
     rows = collect(AuditEngine(), args.sets, args.limit, args.offset)
-    threshold, f1 = held_out_threshold(rows, len(args.sets))
+    threshold, f1 = held_out_threshold(rows, len(args.sets), args.mode)
     for (d, _), scores in zip(args.sets, f1, strict=True):
-        k = list(GRID).index(threshold)
+        k = list(grid_for(args.mode)).index(threshold)
         print(f"{d.name}: held-out irrelevant F1 {scores[k]:.3f} at {threshold:.2f}", file=sys.stderr)
     scorers = Scorers.load(args.scorers)
-    replace(scorers, call_reason=fit(rows, threshold)).save(args.scorers)
-    print(f"wrote the call-level reason scorer (threshold {threshold:.2f}) into {args.scorers} "
+    meta = {**scorers.meta, "call_reason_mode": args.mode}
+    replace(scorers, call_reason=fit(rows, threshold), meta=meta).save(args.scorers)
+    print(f"wrote the call-level reason scorer ({args.mode}, threshold {threshold:.2f}) into {args.scorers} "
           f"in {time.time() - t0:.1f}s", file=sys.stderr)
     return 0
 

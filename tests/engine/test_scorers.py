@@ -76,3 +76,11 @@ def test_when_scorers_saved_and_loaded_then_the_call_reason_scorer_survives(tmp_
     assert again.call_reason is not None
     assert again.call_reason.threshold == s.call_reason.threshold
     assert np.allclose(again.call_reason.coef, s.call_reason.coef)
+
+
+def test_when_english_scorers_load_then_their_call_reason_scorer_filters_the_rules_reasons() -> None:
+    """English keeps the utterance rule's reasons that a whole call bears out (`audit.training.reasons`)."""
+    s = Scorers.load(WEIGHTS)
+    assert s.call_reason is not None and s.call_reason.features == CALL_REASON_FEATURES
+    assert s.meta["call_reason_mode"] == "filter"
+    assert Scorers.load(ML_WEIGHTS).meta.get("call_reason_mode", "decide") == "decide"

@@ -561,3 +561,28 @@ def test_when_a_caller_answers_a_yes_no_question_with_their_whole_story_then_the
     short = constrain_info(p_info, utt_ask, 0.5, [1], {1: 1})
     assert story[1, 1] == pytest.approx(0.12)
     assert short[1, 1] == pytest.approx(0.06)
+
+
+def test_when_a_call_level_scorer_filters_then_it_only_drops_the_rules_second_reasons(
+        engine: AuditEngine, checklist) -> None:
+    """In `filter` mode the call-level scorer never brings a reason of its own: a scorer that backs none of
+    the rule's reasons leaves the rule's strongest, one that backs everything leaves the rule's choice."""
+    import numpy as np
+
+    from audit.matching.features import CALL_REASON_FEATURES
+    from audit.matching.model import Scorer
+    from audit.verdicts import reason_scores
+
+    n = len(CALL_REASON_FEATURES)
+
+    def constant(value: float) -> Scorer:
+        return Scorer(features=CALL_REASON_FEATURES, mean=np.zeros(n), scale=np.ones(n),
+                      powers=np.eye(n, dtype=np.int64), coef=np.zeros(n), intercept=value, threshold=0.5)
+
+    sig = engine.signals_many([(FLAT_TIRE, checklist)])[0]
+    sc = engine.scorers_for(sig.cv.language)
+    args = (sig.cv, sig.kv, sig.p_reason, sig.customer_rows, sc.reason.threshold, sig.p_sentences)
+    rule = [r.id for r in reason_scores(*args, None, sig.asked)]
+    backs_none = [r.id for r in reason_scores(*args, constant(-30.0), sig.asked, "filter")]
+    backs_all = [r.id for r in reason_scores(*args, constant(30.0), sig.asked, "filter")]
+    assert backs_none == rule[:1] and backs_all == rule
