@@ -150,8 +150,8 @@ def reason_scores(cv: CallView, kv: ChecklistView, p_reason: np.ndarray, rows: l
     The utterance rule (`utterance_reasons`) finds reasons first. A call-level scorer, where the scorers
     have one (`call_reason_features`, which reads the rule's choice too), then has its say
     (`audit.training.reasons`): in `decide` mode its strongest reason is the call's and any other passing its
-    threshold joins it; in `filter` mode the rule's reasons stay where the scorer passes them, the rule's
-    strongest at least.
+    threshold joins it; in `filter` mode the rule's reasons stay where the scorer passes them, and where it
+    passes none, the one it rates highest.
     """
     if not kv.reason_ids:
         return []
@@ -162,7 +162,7 @@ def reason_scores(cv: CallView, kv: ChecklistView, p_reason: np.ndarray, rows: l
         p = call_scorer.predict(call_reason_features(cv, kv, p_reason[rows], _or_empty(p_sentences, kv),
                                                      list(asked), rule))
         if call_mode == "filter":
-            chosen = [r for r in chosen if p[r] >= call_scorer.threshold] or chosen[:1]
+            chosen = [r for r in chosen if p[r] >= call_scorer.threshold] or [max(chosen, key=lambda r: p[r])]
         else:
             top = int(np.argmax(p))
             chosen = [top] + [r for r in range(len(p)) if r != top and p[r] >= call_scorer.threshold]

@@ -12,7 +12,7 @@ first fit's calls; hand-written sets are small, and their in-fit scores are acce
 
 It works in one of two ways, stored with it (`--mode`): `decide`, its strongest reason and any other passing
 its threshold are the call's (Russian and Turkish, whose utterance scorer reads the multilingual encoder
-loosely); `filter`, the utterance rule's reasons stay only where it agrees (at least the rule's strongest):
+loosely); `filter`, the utterance rule's reasons stay only where it agrees (at least the one it rates highest):
 English, whose utterance rule reads reasons well but adds second reasons a whole call does not bear out.
 Its threshold is chosen on checklists held out in four folds, by what it is for: the F1 of the irrelevant
 verdicts the chosen reasons imply on the sets' gold asks, each call counting with its set's weight.
@@ -24,7 +24,7 @@ import argparse
 import json
 import sys
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -53,7 +53,7 @@ class CallRows:
     asks: list[tuple[list[str] | None, bool]]  # each gold ask: the item's applies_to, whether gold says irrelevant
     reason_ids: list[str]
     weight: float
-    rule: list[int]  # the utterance rule's reasons, strongest first
+    rule: list[int] = field(default_factory=list)  # the utterance rule's reasons, strongest first
 
 
 def _gold_asks(set_dir: Path) -> dict[str, list[tuple[str, str]]]:
@@ -105,7 +105,7 @@ def fit(rows: list[CallRows], threshold: float = 0.5) -> Scorer:
 def chosen(p: np.ndarray, threshold: float, mode: str = "decide", rule: list[int] = ()) -> set[int]:
     """The reasons picked from the scorer's probabilities (see the module's text for the modes)."""
     if mode == "filter" and rule:
-        return {r for r in rule if p[r] >= threshold} or {rule[0]}
+        return {r for r in rule if p[r] >= threshold} or {max(rule, key=lambda r: p[r])}
     top = int(np.argmax(p))
     return {top} | {r for r in range(len(p)) if p[r] >= threshold}
 

@@ -566,7 +566,7 @@ def test_when_a_caller_answers_a_yes_no_question_with_their_whole_story_then_the
 def test_when_a_call_level_scorer_filters_then_it_only_drops_the_rules_second_reasons(
         engine: AuditEngine, checklist) -> None:
     """In `filter` mode the call-level scorer never brings a reason of its own: a scorer that backs none of
-    the rule's reasons leaves the rule's strongest, one that backs everything leaves the rule's choice."""
+    the rule's reasons leaves one of them, one that backs everything leaves the rule's choice."""
     import numpy as np
 
     from audit.matching.features import CALL_REASON_FEATURES
@@ -585,4 +585,4 @@ def test_when_a_call_level_scorer_filters_then_it_only_drops_the_rules_second_re
     rule = [r.id for r in reason_scores(*args, None, sig.asked)]
     backs_none = [r.id for r in reason_scores(*args, constant(-30.0), sig.asked, "filter")]
     backs_all = [r.id for r in reason_scores(*args, constant(30.0), sig.asked, "filter")]
-    assert backs_none == rule[:1] and backs_all == rule
+    assert len(backs_none) == 1 and set(backs_none) <= set(rule) and backs_all == rule

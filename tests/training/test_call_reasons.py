@@ -40,3 +40,12 @@ def test_when_reasons_are_chosen_then_irrelevant_asks_are_counted_against_gold()
                    reason_ids=["a", "b"], weight=1.0)
     assert irrelevant_counts(row, {0}).tolist() == [1, 1, 1]  # the "b" ask: predicted and gold
     assert irrelevant_counts(row, {1}).tolist() == [0, 1, 1]  # the "a" ask predicted, the "b" one missed
+
+
+def test_when_filtering_then_the_rules_reasons_stay_only_where_the_scorer_backs_them() -> None:
+    """`filter` mode: the utterance rule picked reasons 0 and 1; a scorer backing only 0 drops 1 and never adds
+    2, and one backing none keeps the reason it rates highest."""
+    p = np.array([0.9, 0.2, 0.95])
+    assert chosen(p, 0.5, "filter", [0, 1]) == {0}
+    assert chosen(np.array([0.1, 0.3, 0.9]), 0.5, "filter", [0, 1]) == {1}
+    assert chosen(p, 0.5, "decide", [0, 1]) == {0, 2}
