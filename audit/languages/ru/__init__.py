@@ -59,7 +59,7 @@ _ASKED = (
     (frozenset({"phone"}), re.compile(r"телефон|номер для связи|по какому номеру")),
     (frozenset({"email"}), re.compile(r"почт[аыуе]|e-?mail|имейл")),
     (frozenset({"plate"}), re.compile(r"госномер|гос\.? ?номер|номерн\w* знак")),
-    (frozenset({"date"}), re.compile(r"\bдат[аыуе]\b|какого числа|какой день|в какой день")),
+    (frozenset({"date"}), re.compile(r"\bдат[аыуе]\b|какого (?:числа|дня)|какой день|в какой день|\bдавно\b")),
     (frozenset({"time"}), re.compile(r"\bвремя\b|во сколько|в какое время")),
     (frozenset({"date", "time"}), re.compile(r"\bкогда\b")),
     (frozenset({"address"}), re.compile(r"\bадрес(?! (?:электронн|почт|e-?mail))")),  # an email address is an email

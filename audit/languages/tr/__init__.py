@@ -52,7 +52,7 @@ _ASKED = (
     (frozenset({"phone"}), re.compile(r"telefon")),
     (frozenset({"email"}), re.compile(r"e-?posta|\bmail|e-?mail")),
     (frozenset({"plate"}), re.compile(r"plaka")),
-    (frozenset({"date"}), re.compile(r"tarih|hangi gün|ayın kaçı")),
+    (frozenset({"date"}), re.compile(r"tarih|hangi gün|ayın kaçı|ne zamandan beri|kaç gündür")),
     (frozenset({"time"}), re.compile(r"\bsaat|kaçta")),
     (frozenset({"date", "time"}), re.compile(r"ne zaman")),
     (frozenset({"address"}), re.compile(r"(?<!posta )(?<!mail )\badres")),  # "e-posta adresiniz" is an email
