@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 from audit import AuditEngine, Transcript, parse_checklist
-from audit.engine import WH_FLOOR
+from audit.asks import WH_FLOOR
 from audit.errors import UnsupportedLanguageError
 from audit.matching.model import Scorers
 from audit.report import report_json_schema

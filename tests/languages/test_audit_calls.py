@@ -143,6 +143,7 @@ def test_when_a_question_names_a_phone_then_the_phone_item_is_asked_and_the_call
     IBAN is not. The caller ID from the phone menu holds the callback number."""
     import numpy as np
 
+    from audit.asks import pick_asks
     from audit.checklist import parse_checklist
     from audit.matching.view import build_call_view
 
@@ -155,7 +156,7 @@ def test_when_a_question_names_a_phone_then_the_phone_item_is_asked_and_the_call
     lang = engine._language_for(call, checklist)
     cv, kv = build_call_view(call, lang), engine._checklist_view(checklist, lang)
     scores = np.array([[0.0, 0.40, 0.90]], dtype=np.float32)  # (the agent's sentence, items), IBAN best
-    asked = {kv.item_ids[a.item] for a in AuditEngine._pick_asks(cv, kv, scores, 0.45)}
+    asked = {kv.item_ids[a.item] for a in pick_asks(cv, kv, scores, 0.45)}
     assert "callback_phone" in asked
     assert "iban" not in asked  # the question's words name a phone number, not an IBAN
     held = engine._metadata_matches(cv, kv)

@@ -1,0 +1,120 @@
+"""Which agent sentence asks which checklist item: the learned ask scores read with what the sentence's own
+words say (its question words, an offer, a value read back), one ask per (utterance, item)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from audit.languages.base import narrowest_kinds
+from audit.matching.slots import slot_values
+from audit.matching.view import CallView, ChecklistView, Sentence
+from audit.verdicts import Ask
+
+# a sentence asks items other than its best one only above this probability
+SECOND_ASK = 0.6
+# kinds of value a question names so plainly ("your name", "a number to reach you", "your email") that, when one
+# item of the checklist takes that kind, the question asks it whatever the learned score
+NAMED_KINDS = frozenset({"name", "phone", "email"})
+# a question asking for a kind of value ("where will you leave from?") asks its best item of that kind at this
+# share of the threshold: it asks something, and the kind says the item can be it
+TYPED_QUESTION = 0.75
+# a question whose words name the kind of value it asks ("which date", "where", "how many") asks its best item
+# of that kind at this share of the threshold
+WH_FLOOR = 0.2
+# ... and the only item of that kind at this share ("Departure time?" when one item asks a time)
+WH_ONLY = 0.1
+# kinds a sentence names outright ("name", "number", "email") keep their items asked beside its question words
+KEPT_KINDS = frozenset({"name", "phone", "email", "code"})
+
+
+def pick_asks(cv: CallView, kv: ChecklistView, p_ask: np.ndarray, threshold: float) -> list[Ask]:
+    """Asks above threshold, one per (utterance, item): the best sentence.
+
+    A sentence asks its best item; it asks another only with high confidence ("your name and the
+    best number to reach you?"), because items of one checklist often resemble each other. A question
+    that asks for a kind of value its best item asks for too ("where will you be leaving from?") needs
+    less (`TYPED_QUESTION`), unless it offers an action ("would you like to transfer money?"). Its question
+    words then have their say (`Language.asked_kinds`, `_plain_kind_asks`).
+    """
+    best: dict[tuple[int, int], Ask] = {}
+    lang = cv.language
+    for s in range(p_ask.shape[0]):
+        row = p_ask[s]
+        if row.size == 0:
+            continue
+        top = int(row.argmax())
+        sent = cv.agent_sentences[s]
+        floor = threshold
+        offer = lang.is_offer(sent.text)
+        # an offer that names no value ("would you like to transfer money?") asks no typed item's value;
+        # one that proposes a value ("do you want it to start on the 3rd?") may, and so may an offer that
+        # asks an item the checklist itself words as an offer ("Do you want us to text you when ready?")
+        said = {v.kind for v in slot_values(lang, sent.text)} - lang.ungated_kinds
+        bare_offer = offer and not said
+        choice = lang.choice_pattern is None or bool(lang.choice_pattern.search(lang.fold_case(sent.text)))
+        question = lang.is_question(sent.text) and not offer
+        kinds = narrowest_kinds(lang.value_kinds_for(sent.text)) - {"yes_no", "dont_know"}
+        if question and kinds and not kinds & kv.item_typed[top]:
+            # "Telefon numaranızı alabilir miyim?" asks a phone number: when its best item takes another
+            # kind of value (the IBAN "numarası"), the best item taking a phone number is the one asked
+            fits = [i for i in range(len(row)) if kinds & kv.item_typed[i]]
+            if fits:
+                top = max(fits, key=lambda i: row[i])
+        if threshold * TYPED_QUESTION <= row[top] < threshold and question and kinds & kv.item_typed[top]:
+            floor = threshold * TYPED_QUESTION
+        asked_here = False
+        for i in np.where(row >= floor)[0]:
+            if row[i] < (floor if i == top else max(SECOND_ASK, threshold)):
+                continue
+            if bare_offer and kv.item_typed[i] - lang.ungated_kinds and not kv.item_offer[i]:
+                continue
+            if kv.item_typed[i] and kv.item_typed[i] <= said and "yes_no" not in kv.item_kinds[i] and not (
+                    kv.item_typed[i] & {v.kind for v in slot_values(lang, kv.checklist.items[i].question)}):
+                continue  # "So you'd like 3 tickets for the game next Friday?" reads the count back
+            if offer and not choice and not kv.item_offer[i] and "yes_no" not in kv.item_kinds[i]:
+                continue  # "Should I rent the movie for you?" asks no genre; "checking or savings?" may
+            asked_here = True
+            key = (sent.utterance, int(i))
+            if key not in best or row[i] > best[key].prob:
+                best[key] = Ask(sent, int(i), float(row[i]))
+        wh = lang.asked_kinds(sent.text) if question or (offer and choice) else []
+        if wh:
+            asked_here = _plain_kind_asks(best, sent, row, kv, wh, kinds & KEPT_KINDS, floor, asked_here)
+        named = kinds & NAMED_KINDS if question and not asked_here else set()
+        owners = [i for i in range(len(row)) if named & kv.item_typed[i]] if named else []
+        if len(owners) == 1 and (sent.utterance, owners[0]) not in best:
+            # "Who am I speaking with?" asks a name, and one item takes a name: that one, however faintly
+            # the encoder reads the two alike
+            best[(sent.utterance, owners[0])] = Ask(sent, owners[0], float(row[owners[0]]))
+    return list(best.values())
+
+
+def _plain_kind_asks(best: dict[tuple[int, int], Ask], sent: Sentence, row: np.ndarray, kv: ChecklistView,
+                     wh: list[frozenset[str]], kept: set[str], floor: float, asked_here: bool) -> bool:
+    """Apply what a question's words say it asks ("Which date did you have in mind?": a date) to the asks of
+    one sentence: an item taking another kind of value is not what it asks (unless the sentence names its kind
+    outright, `kept`: "your full name and date of birth?"), and each value it asks for
+    ("where from, where to and on what date?": two places and a date) goes to the best item of its kind not
+    yet asked here, at `WH_FLOOR` of the threshold: static embeddings read such questions loosely
+    ("Which date ...?" closest to "What category?", the third part of a long question faintly)."""
+    named = frozenset().union(*wh)
+    if not any(named & t for t in kv.item_asked):
+        return asked_here
+    for key in [k for k, a in best.items() if a.sentence is sent]:
+        if kv.item_asked[key[1]] and not (named | kept) & kv.item_asked[key[1]]:
+            del best[key]
+    here = {i for (u, i), a in best.items() if a.sentence is sent}
+    taken: set[int] = set()
+    for kinds in sorted(wh, key=len):  # "what time" before "when", which may be a date
+        mine = [i for i in here - taken if kinds & kv.item_asked[i]]
+        if mine:
+            taken.add(max(mine, key=lambda i: row[i]))
+            continue
+        owners = [i for i in range(len(row)) if kinds & kv.item_asked[i]]
+        free = [i for i in owners if i not in taken and (sent.utterance, i) not in best]
+        if free:
+            i = max(free, key=lambda i: row[i])
+            if row[i] >= floor * (WH_FLOOR if len(owners) > 1 else WH_ONLY):
+                best[(sent.utterance, i)] = Ask(sent, i, float(row[i]))
+                taken.add(i)
+    return any(a.sentence is sent for a in best.values())
