@@ -1,5 +1,5 @@
 """One engine for the module's tests (the static encoder and scorers load once), one with a permissive
-information threshold, and small checklists (roadside, table booking, trip search)."""
+information threshold, and small checklists (roadside, table booking, trip search, and more)."""
 
 from __future__ import annotations
 
@@ -128,3 +128,75 @@ items:
 @pytest.fixture(scope="session")
 def dental():
     return parse_checklist(DENTAL, where="dental_test")
+
+
+MOVIES = """
+id: movies_test
+name: Movie rental (test)
+version: 1
+language: en
+reasons:
+  - {id: rent, description: "Rent a movie to watch online"}
+items:
+  - {id: genre, question: "What kind of movie?", description: "Main genre of the movie"}
+  - {id: subtitles, question: "Do you want subtitles?", description: "Whether to show subtitles"}
+"""
+
+
+@pytest.fixture(scope="session")
+def movies():
+    return parse_checklist(MOVIES, where="movies_test")
+
+
+ALARM = """
+id: alarm_test
+name: Alarm monitoring (test)
+version: 1
+language: en
+items:
+  - {id: contacts_current, question: "Are the emergency contacts on the account still up to date?",
+     description: "Whether the emergency contact names and numbers are current"}
+  - {id: account, question: "What is your account number?", description: "The customer's account number"}
+"""
+
+
+@pytest.fixture(scope="session")
+def alarm():
+    return parse_checklist(ALARM, where="alarm_test")
+
+
+TAXI = """
+id: taxi_test
+name: Taxi (test)
+version: 1
+language: en
+reasons:
+  - {id: ride, description: "Book a cab ride"}
+items:
+  - {id: destination, question: "Where are you going?", description: "Destination for taxi ride"}
+  - {id: riders, question: "How many people are riding?", description: "Number of riders"}
+"""
+
+
+@pytest.fixture(scope="session")
+def taxi():
+    return parse_checklist(TAXI, where="taxi_test")
+
+
+BUS = """
+id: bus_test
+name: Bus tickets (test)
+version: 1
+language: en
+reasons:
+  - {id: find_bus, description: "Find a bus for a journey"}
+items:
+  - {id: leaving_date, question: "When are you leaving?", description: "Date of bus leaving for journey"}
+  - {id: leaving_time, question: "What time would you like to leave?", description: "Time of bus leaving for journey"}
+  - {id: to_location, question: "Where will you go?", description: "City where bus is going to"}
+"""
+
+
+@pytest.fixture(scope="session")
+def bus():
+    return parse_checklist(BUS, where="bus_test")

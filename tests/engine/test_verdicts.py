@@ -163,19 +163,10 @@ def test_when_metadata_shares_only_a_word_with_an_item_then_it_does_not_answer_i
     assert _status(report, 1, "passcode") == "needed"
 
 
-def test_when_an_item_names_the_key_words_apart_then_metadata_does_not_answer_it(engine: AuditEngine) -> None:
+def test_when_an_item_names_the_key_words_apart_then_metadata_does_not_answer_it(engine: AuditEngine,
+                                                                                 alarm) -> None:
     """An account number from the phone menu does not say whether "the emergency contacts on the account" and
     their "numbers" are current: the key's words must stand together in the item."""
-    alarm = parse_checklist("""
-id: alarm_test
-name: Alarm monitoring (test)
-version: 1
-language: en
-items:
-  - {id: contacts_current, question: "Are the emergency contacts on the account still up to date?",
-     description: "Whether the emergency contact names and numbers are current"}
-  - {id: account, question: "What is your account number?", description: "The customer's account number"}
-""", where="alarm_test")
     report = engine.audit(_call(
         ("customer", "Hi, my alarm went off by mistake."),
         ("agent", "Are the emergency contacts on the account still up to date? And your account number?"),
@@ -455,30 +446,17 @@ def test_when_a_question_names_the_kind_it_asks_then_an_item_of_that_kind_is_ask
     assert [q.item for q in report.questions if q.utterance == 1] == [item]
 
 
-MOVIES = """
-id: movies_test
-name: Movie rental (test)
-version: 1
-language: en
-reasons:
-  - {id: rent, description: "Rent a movie to watch online"}
-items:
-  - {id: genre, question: "What kind of movie?", description: "Main genre of the movie"}
-  - {id: subtitles, question: "Do you want subtitles?", description: "Whether to show subtitles"}
-"""
-
-
 @pytest.mark.parametrize("question, asked", [
     ("Is there a genre you prefer?", ["genre"]),
     ("Would you like action, comedy or something else?", ["genre"]),  # an offer of a choice
     ("Should I rent the movie for you?", []),  # an offer, not a question about the genre
 ])
 def test_when_a_question_asks_what_kind_then_the_category_item_is_asked_and_an_offer_is_not(
-        engine: AuditEngine, question: str, asked: list[str]) -> None:
+        engine: AuditEngine, movies, question: str, asked: list[str]) -> None:
     report = engine.audit(_call(
         ("customer", "I'm bored, I'd like to watch a movie tonight."),
         ("agent", question),
-    ), parse_checklist(MOVIES, where="movies_test"))
+    ), movies)
     assert [q.item for q in report.questions if q.utterance == 1] == asked
 
 
@@ -490,19 +468,9 @@ def test_when_the_agent_reads_a_value_back_then_its_item_is_not_asked_again(engi
     assert "seats" not in [q.item for q in report.questions if q.utterance == 1]
 
 
-def test_when_the_customer_gave_a_street_address_then_a_place_question_is_redundant(engine: AuditEngine) -> None:
+def test_when_the_customer_gave_a_street_address_then_a_place_question_is_redundant(engine: AuditEngine,
+                                                                                      taxi) -> None:
     """An address is a place: "a ride to 1900 University Ave" answers "Where are you going?"."""
-    taxi = parse_checklist("""
-id: taxi_test
-name: Taxi (test)
-version: 1
-language: en
-reasons:
-  - {id: ride, description: "Book a cab ride"}
-items:
-  - {id: destination, question: "Where are you going?", description: "Destination for taxi ride"}
-  - {id: riders, question: "How many people are riding?", description: "Number of riders"}
-""", where="taxi_test")
     report = engine.audit(_call(
         ("customer", "I need a ride to 1900 University Ave."),
         ("agent", "Sure. Where are you going?"),
@@ -525,21 +493,9 @@ def test_when_a_request_names_the_values_it_wants_then_each_names_its_item(
 
 
 def test_when_a_short_question_names_a_kind_only_one_item_takes_then_it_asks_that_item(
-        engine: AuditEngine) -> None:
+        engine: AuditEngine, bus) -> None:
     """"Departure time?" reads barely like "What time would you like to leave?" to a static encoder, but it
     asks a time and only one item takes one."""
-    bus = parse_checklist("""
-id: bus_test
-name: Bus tickets (test)
-version: 1
-language: en
-reasons:
-  - {id: find_bus, description: "Find a bus for a journey"}
-items:
-  - {id: leaving_date, question: "When are you leaving?", description: "Date of bus leaving for journey"}
-  - {id: leaving_time, question: "What time would you like to leave?", description: "Time of bus leaving for journey"}
-  - {id: to_location, question: "Where will you go?", description: "City where bus is going to"}
-""", where="bus_test")
     report = engine.audit(_call(
         ("customer", "I need a bus to Fresno on the 3rd of March."),
         ("agent", "Departure time?"),
