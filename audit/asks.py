@@ -79,7 +79,7 @@ def pick_asks(cv: CallView, kv: ChecklistView, p_ask: np.ndarray, threshold: flo
                 best[key] = Ask(sent, int(i), float(row[i]))
         wh = lang.asked_kinds(sent.text) if question or (offer and choice) else []
         if wh:
-            asked_here = _plain_kind_asks(best, sent, row, kv, wh, kinds & KEPT_KINDS, floor, asked_here)
+            asked_here = _plain_kind_asks(best, sent, row, kv, wh, kinds & KEPT_KINDS, threshold, asked_here)
         named = kinds & NAMED_KINDS if question and not asked_here else set()
         owners = [i for i in range(len(row)) if named & kv.item_typed[i]] if named else []
         if len(owners) == 1 and (sent.utterance, owners[0]) not in best:
@@ -90,7 +90,7 @@ def pick_asks(cv: CallView, kv: ChecklistView, p_ask: np.ndarray, threshold: flo
 
 
 def _plain_kind_asks(best: dict[tuple[int, int], Ask], sent: Sentence, row: np.ndarray, kv: ChecklistView,
-                     wh: list[frozenset[str]], kept: set[str], floor: float, asked_here: bool) -> bool:
+                     wh: list[frozenset[str]], kept: set[str], threshold: float, asked_here: bool) -> bool:
     """Apply what a question's words say it asks ("Which date did you have in mind?": a date) to the asks of
     one sentence: an item taking another kind of value is not what it asks (unless the sentence names its kind
     outright, `kept`: "your full name and date of birth?"), and each value it asks for
@@ -114,7 +114,7 @@ def _plain_kind_asks(best: dict[tuple[int, int], Ask], sent: Sentence, row: np.n
         free = [i for i in owners if i not in taken and (sent.utterance, i) not in best]
         if free:
             i = max(free, key=lambda i: row[i])
-            if row[i] >= floor * (WH_FLOOR if len(owners) > 1 else WH_ONLY):
+            if row[i] >= threshold * (WH_FLOOR if len(owners) > 1 else WH_ONLY):
                 best[(sent.utterance, i)] = Ask(sent, i, float(row[i]))
                 taken.add(i)
     return any(a.sentence is sent for a in best.values())
