@@ -15,9 +15,6 @@ SECOND_ASK = 0.6
 # kinds of value a question names so plainly ("your name", "a number to reach you", "your email") that, when one
 # item of the checklist takes that kind, the question asks it whatever the learned score
 NAMED_KINDS = frozenset({"name", "phone", "email"})
-# a question asking for a kind of value ("where will you leave from?") asks its best item of that kind at this
-# share of the threshold: it asks something, and the kind says the item can be it
-TYPED_QUESTION = 0.75
 # a question whose words name the kind of value it asks ("which date", "where", "how many") asks its best item
 # of that kind at this share of the threshold
 WH_FLOOR = 0.2
@@ -31,10 +28,9 @@ def pick_asks(cv: CallView, kv: ChecklistView, p_ask: np.ndarray, threshold: flo
     """Asks above threshold, one per (utterance, item): the best sentence.
 
     A sentence asks its best item; it asks another only with high confidence ("your name and the
-    best number to reach you?"), because items of one checklist often resemble each other. A question
-    that asks for a kind of value its best item asks for too ("where will you be leaving from?") needs
-    less (`TYPED_QUESTION`), unless it offers an action ("would you like to transfer money?"). Its question
-    words then have their say (`Language.asked_kinds`, `_plain_kind_asks`).
+    best number to reach you?"), because items of one checklist often resemble each other. Its question
+    words then have their say (`Language.asked_kinds`, `_plain_kind_asks`): "where will you be leaving
+    from?" asks a place item however faintly the encoder reads it.
     """
     best: dict[tuple[int, int], Ask] = {}
     lang = cv.language
@@ -44,7 +40,6 @@ def pick_asks(cv: CallView, kv: ChecklistView, p_ask: np.ndarray, threshold: flo
             continue
         top = int(row.argmax())
         sent = cv.agent_sentences[s]
-        floor = threshold
         offer = lang.is_offer(sent.text)
         # an offer that names no value ("would you like to transfer money?") asks no typed item's value;
         # one that proposes a value ("do you want it to start on the 3rd?") may, and so may an offer that
@@ -54,17 +49,9 @@ def pick_asks(cv: CallView, kv: ChecklistView, p_ask: np.ndarray, threshold: flo
         choice = lang.choice_pattern is None or bool(lang.choice_pattern.search(lang.fold_case(sent.text)))
         question = lang.is_question(sent.text) and not offer
         kinds = narrowest_kinds(lang.value_kinds_for(sent.text)) - {"yes_no", "dont_know"}
-        if question and kinds and not kinds & kv.item_typed[top]:
-            # "Telefon numaranızı alabilir miyim?" asks a phone number: when its best item takes another
-            # kind of value (the IBAN "numarası"), the best item taking a phone number is the one asked
-            fits = [i for i in range(len(row)) if kinds & kv.item_typed[i]]
-            if fits:
-                top = max(fits, key=lambda i: row[i])
-        if threshold * TYPED_QUESTION <= row[top] < threshold and question and kinds & kv.item_typed[top]:
-            floor = threshold * TYPED_QUESTION
         asked_here = False
-        for i in np.where(row >= floor)[0]:
-            if row[i] < (floor if i == top else max(SECOND_ASK, threshold)):
+        for i in np.where(row >= threshold)[0]:
+            if i != top and row[i] < SECOND_ASK:
                 continue
             if bare_offer and kv.item_typed[i] - lang.ungated_kinds and not kv.item_offer[i]:
                 continue
