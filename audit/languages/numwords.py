@@ -153,38 +153,35 @@ def number_runs(
     return runs
 
 
+def _pieces(text: str, runs: list[NumRun]) -> list[tuple[str, int, int, bool]]:
+    """The text cut at its runs of spoken numbers: (piece as written or as digits, start, end, is a run)."""
+    out, pos = [], 0
+    for run in runs:
+        out.append((text[pos : run.start], pos, run.start, False))
+        out.append((run.digits, run.start, run.end, True))
+        pos = run.end
+    out.append((text[pos:], pos, len(text), False))
+    return out
+
+
 def with_digits(text: str, runs: list[NumRun]) -> str:
     """The text with each run of spoken numbers written as its digits ("пять-один-три" -> "513"), so that a
     spoken phone number embeds like a written one."""
-    out, pos = [], 0
-    for run in runs:
-        out.append(text[pos : run.start])
-        out.append(run.digits)
-        pos = run.end
-    out.append(text[pos:])
-    return "".join(out)
-
+    return "".join(piece for piece, _, _, _ in _pieces(text, runs))
 
 
 def digit_pattern_values(kind: str, text: str, runs: list[NumRun], pattern: re.Pattern[str]) -> list[Value]:
     """Values of a pattern written for digits ("е 741 км 76"), matched on the text with its spoken numbers
-    written as digits, so that it finds them read aloud too ("е семьсот сорок один км семьдесят шесть"); each
-    quotes what was said, and is normalised without separators ("е741км76")."""
-    view, starts, ends = [], [], []
-    pos = 0
-    for run in runs:
-        view.append(text[pos : run.start])
-        starts += range(pos, run.start)
-        ends += range(pos + 1, run.start + 1)
-        view.append(run.digits)
-        starts += [run.start] * len(run.digits)
-        ends += [run.end] * len(run.digits)
-        pos = run.end
-    view.append(text[pos:])
-    starts += range(pos, len(text))
-    ends += range(pos + 1, len(text) + 1)
+    written as digits (`with_digits`), so that it finds them read aloud too ("е семьсот сорок один км семьдесят
+    шесть"); each quotes what was said, and is normalised without separators ("е741км76")."""
+    pieces = _pieces(text, runs)
+    starts: list[int] = []  # for each character of the digit view, where its source starts and ends in `text`
+    ends: list[int] = []
+    for piece, a, b, is_run in pieces:
+        starts += [a] * len(piece) if is_run else range(a, b)
+        ends += [b] * len(piece) if is_run else range(a + 1, b + 1)
     out = []
-    for m in pattern.finditer("".join(view)):
+    for m in pattern.finditer("".join(piece for piece, _, _, _ in pieces)):
         start, end = starts[m.start()], ends[m.end() - 1]
         out.append(Value(kind, text[start:end], start, end, re.sub(r"[\s,]", "", m.group(0)).lower()))
     return out
