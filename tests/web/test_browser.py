@@ -80,9 +80,12 @@ def _sign_in(site, who: str) -> None:
 
 
 def _wait(driver, cond, timeout=90):
+    """Poll `cond`; an element read while the page reloads after a form post is stale, not a failure."""
+    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
     from selenium.webdriver.support.ui import WebDriverWait
 
-    return WebDriverWait(driver, timeout, poll_frequency=0.3).until(cond)
+    return WebDriverWait(driver, timeout, poll_frequency=0.3,
+                         ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)).until(cond)
 
 
 def _stored_report(site, call_id: str) -> dict:
