@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from audit.languages.base import narrowest_kinds
+from audit.languages.base import Language, narrowest_kinds
 from audit.matching.slots import slot_values
 from audit.matching.view import CallView, ChecklistView, Sentence
 from audit.verdicts import Ask
@@ -66,7 +66,7 @@ def pick_asks(cv: CallView, kv: ChecklistView, p_ask: np.ndarray, threshold: flo
                 best[key] = Ask(sent, int(i), float(row[i]))
         wh = lang.asked_kinds(sent.text) if question or (offer and choice) else []
         if wh:
-            asked_here = _plain_kind_asks(best, sent, row, kv, wh, kinds & KEPT_KINDS, threshold, asked_here)
+            asked_here = _plain_kind_asks(best, sent, row, kv, lang, wh, kinds & KEPT_KINDS, threshold, asked_here)
         named = kinds & NAMED_KINDS if question and not asked_here else set()
         owners = [i for i in range(len(row)) if named & kv.item_typed[i]] if named else []
         if len(owners) == 1 and (sent.utterance, owners[0]) not in best:
@@ -76,7 +76,7 @@ def pick_asks(cv: CallView, kv: ChecklistView, p_ask: np.ndarray, threshold: flo
     return list(best.values())
 
 
-def _plain_kind_asks(best: dict[tuple[int, int], Ask], sent: Sentence, row: np.ndarray, kv: ChecklistView,
+def _plain_kind_asks(best: dict[tuple[int, int], Ask], sent: Sentence, row: np.ndarray, kv: ChecklistView, lang: Language,
                      wh: list[frozenset[str]], kept: set[str], threshold: float, asked_here: bool) -> bool:
     """Apply what a question's words say it asks ("Which date did you have in mind?": a date) to the asks of
     one sentence: an item taking another kind of value is not what it asks (unless the sentence names its kind
@@ -92,16 +92,21 @@ def _plain_kind_asks(best: dict[tuple[int, int], Ask], sent: Sentence, row: np.n
             del best[key]
     here = {i for (u, i), a in best.items() if a.sentence is sent}
     taken: set[int] = set()
+    way = lang.direction(sent.text)
     for kinds in sorted(wh, key=len):  # "what time" before "when", which may be a date
         mine = [i for i in here - taken if kinds & kv.item_asked[i]]
         if mine:
             taken.add(max(mine, key=lambda i: row[i]))
             continue
         owners = [i for i in range(len(row)) if kinds & kv.item_asked[i]]
+        if way and any(kv.item_direction[i] == way for i in owners):
+            owners = [i for i in owners if kv.item_direction[i] != -way]
         free = [i for i in owners if i not in taken and (sent.utterance, i) not in best]
         if free:
             i = max(free, key=lambda i: row[i])
-            if row[i] >= threshold * (WH_FLOOR if len(owners) > 1 else WH_ONLY):
+            ways = [j for j in owners if way and kv.item_direction[j] == way]
+            floor = 0.0 if ways == [i] else WH_FLOOR if len(owners) > 1 else WH_ONLY
+            if row[i] >= threshold * floor:
                 best[(sent.utterance, i)] = Ask(sent, i, float(row[i]))
                 taken.add(i)
     return any(a.sentence is sent for a in best.values())

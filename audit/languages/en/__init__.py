@@ -22,6 +22,11 @@ _SENT = re.compile(r"[^.?!]+(?:[.?!]+[\"')\]]*|$)")
 _CLAUSE_JOIN = re.compile(
     r",?\s+(?:and|or|also)\s+(?=(?:what|which|when|where|who|whose|how|do you|did you|can you|could you|would you|"
     r"will you|are you|is there|is it|have you)\b)", re.I)
+# "... has 2 bed rooms for $3,200 What day do you want to go?": a question run on after a statement with no
+# stop between, told by its capitalised question word
+_RUN_ON = re.compile(
+    r"(?<=[a-z0-9%$)])\s+(?=(?:What|Which|When|Where|Who|How|Would you|Do you|Did you|Can you|Could you|Will you|"
+    r"Are you|Is there|Is it|Shall I|Should I|May I|Can I)\b)")
 # "Anything else I can help you with?", "Is there something else?", "Any other questions?"
 _CLOSING = re.compile(
     r"\b(?:any|some)(?:thing| other thing)s? (?:else|further)\b|\bany other (?:questions?|concerns?|issues?|way|"
@@ -31,11 +36,13 @@ _START = re.compile(
     r"\b(?:from|depart\w*|leav(?:e|es|ing)|origin\w*|start(?:s|ing)?|begin\w*|outbound|fly(?:ing)? out|"
     r"pick(?:ing)?[ -]?(?:it |the car |you )?up|pickup|check(?:ing)?[ -]?in)\b")
 _END = re.compile(
-    r"\b(?:destination|going|go|heading|arriv\w*|return\w*|back|ends?|ending|until|till|inbound|"
+    r"\bwhere\b.*\b(?:going|go|heading)\b|\b(?:going|go|heading) to\b|"
+    r"\b(?:destination|arriv\w*|return\w*|back|ends?|ending|until|till|inbound|"
     r"drop(?:ping)?[ -]?(?:it |the car )?off|dropoff|check(?:ing)?[ -]?out)\b|\bto\s*[?.!]*$")
 _WORD = re.compile(r"[a-z0-9']+")
 _WH = re.compile(
     r"^(?:and |so |okay,? |alright,? |now,? |also,? |well,? |great,? |sure,? |perfect,? )*"
+    r"(?:(?:on|at|for|from|to|till|until|by|in|with|since)\s+(?=what|which|whom|when|where|how)\b)?"
     r"(?:what|which|when|where|who|whose|how|why|is|are|do|does|did|have|has|can|could|may|might|would|will|"
     r"should|shall|was|were|any)\b", re.I)
 _REQUEST = re.compile(
@@ -43,7 +50,7 @@ _REQUEST = re.compile(
     r"(?:get|know|have))|let me (?:get|have|take)|(?:tell|give) me|i(?:'d| would) like (?:your|to (?:get|know))|"
     r"can i (?:get|have)|may i (?:get|have))\b", re.I)
 # "And your date of birth, please.": a thing named, then "please", asks for it
-_PLEASE = re.compile(r"^(?!.*\b(?:hold|wait|moment|second|bear with|stay on)\b)\w[\w\s',-]*,\s*please\s*[.!]*$", re.I)
+_PLEASE = re.compile(r"^(?!.*\b(?:hold|wait|moment|second|bear with|stay on)\b)\w[\w\s',-]*(?:,\s*|\s+)please\s*[.!]*$", re.I)
 _STOP = frozenset(
     "a an the and or but if of to in on at for with from by is are was were be been am do does did have has had "
     "i you he she it we they me my your our their this that these those there here what which who whom how when "
@@ -142,7 +149,10 @@ class English(Language):
 def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """A sentence split where a second question is joined to the first."""
     out, start = [], s
-    for m in _CLAUSE_JOIN.finditer(text, s, e):
+    joins = list(_CLAUSE_JOIN.finditer(text, s, e))
+    if text[s:e].rstrip().endswith("?"):
+        joins = sorted(joins + list(_RUN_ON.finditer(text, s, e)), key=lambda m: m.start())
+    for m in joins:
         if m.start() - start >= 8:
             out.append((start, m.start()))
             start = m.end()
