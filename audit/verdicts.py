@@ -267,6 +267,11 @@ def info_thresholds(kv: ChecklistView, lang: Language, threshold: float, untyped
     return out
 
 
+# kinds whose values our detectors cannot all recognise ("Seattle." answers where): a bare reply to their ask
+# may give them; a count, a date or an amount is said in words the detectors know
+OPEN_KINDS = frozenset({"location", "address", "name", "category", "code"})
+
+
 def value_slots(cv: CallView, kv: ChecklistView, p_sentences: np.ndarray, utt_ask: np.ndarray,
                 ask_threshold: float) -> np.ndarray:
     """An item that asks for a typed value is given only by a sentence holding a value of that kind, and
@@ -300,7 +305,7 @@ def value_slots(cv: CallView, kv: ChecklistView, p_sentences: np.ndarray, utt_as
         # "Seattle." answers where, and "I don't know" answers what was asked; "Yes, please." holds no place
         bare = (not vals and "yes_no" not in kinds) or "dont_know" in kinds
         asked = utt_ask[prev] >= ask_threshold if prev >= 0 and bare else np.zeros(len(typed), dtype=bool)
-        wanting = [i for i, t in enumerate(typed) if t and not asked[i]]
+        wanting = [i for i, t in enumerate(typed) if t and not (asked[i] and (t & OPEN_KINDS or "dont_know" in kinds))]
         filled = _fill(cv, kv, sent.text, vals, wanting, p_sentences[s], ctx)
         for i in wanting:
             if i not in filled:
