@@ -93,6 +93,7 @@ def _plain_kind_asks(best: dict[tuple[int, int], Ask], sent: Sentence, row: np.n
     here = {i for (u, i), a in best.items() if a.sentence is sent}
     taken: set[int] = set()
     way = lang.direction(sent.text)
+    said = {v.kind for v in slot_values(lang, sent.text)}
     for kinds in sorted(wh, key=len):  # "what time" before "when", which may be a date
         mine = [i for i in here - taken if kinds & kv.item_asked[i]]
         if mine:
@@ -105,7 +106,10 @@ def _plain_kind_asks(best: dict[tuple[int, int], Ask], sent: Sentence, row: np.n
         if free:
             i = max(free, key=lambda i: row[i])
             ways = [j for j in owners if way and kv.item_direction[j] == way]
-            floor = 0.0 if ways == [i] else WH_FLOOR if len(owners) > 1 else WH_ONLY
+            # the one item of its kind left once the others are asked here ("from where and to where?")
+            last = (len(free) == 1 and len(owners) > 1 and wh.count(kinds) > 1 and "name" not in kinds
+                    and not kinds & said)  # "please confirm: check-in on the 3rd, check-out on the 5th" reads back
+            floor = 0.0 if ways == [i] or last else WH_FLOOR if len(owners) > 1 else WH_ONLY
             if row[i] >= threshold * floor:
                 best[(sent.utterance, i)] = Ask(sent, i, float(row[i]))
                 taken.add(i)

@@ -165,6 +165,10 @@ _ASKED_KINDS: list[tuple[frozenset[str], re.Pattern[str]]] = [
         r"\b(?:what|which|any)(?:'s| is)? (?:(?!e-?mail)\w+ )?(?:city|town|area|location|place|address)\b|"
         r"\b(?:destination|origin)\b|\b(?:departure|arrival|pick ?up|drop ?off|preferred) (?:city|location|area|"
         r"address)\b", re.I)),
+    # "Where are you flying from and to?", "your departure and arrival cities": both ends of a trip
+    (frozenset({"location", "address"}), re.compile(
+        r"\b(?:from|departure|departing|origin|start)\W+(?:\w+\W+){0,3}?(?:and|&)\W+(?:\w+\W+){0,2}?"
+        r"(?:to|arrival|arriving|destination|end)\b|\bto and from\b", re.I)),
     (frozenset({"name"}), re.compile(r"^\W*(?:and |so |okay,? )?who\b|\bto whom\b|\bwho (?:do|did|should|would|will|"
                                      r"is|are|am)\b", re.I)),
     # things named outright ("Can I grab your name?", "a good number for you?", "Email for the estimate?")
