@@ -41,6 +41,8 @@ def pick_asks(cv: CallView, kv: ChecklistView, p_ask: np.ndarray, threshold: flo
         top = int(row.argmax())
         sent = cv.agent_sentences[s]
         offer = lang.is_offer(sent.text)
+        if offer and lang.asked_kinds(sent.text):
+            offer = False  # "Do you want me to look in a specific area?" asks where, as "which area?" would
         # an offer that names no value ("would you like to transfer money?") asks no typed item's value;
         # one that proposes a value ("do you want it to start on the 3rd?") may, and so may an offer that
         # asks an item the checklist itself words as an offer ("Do you want us to text you when ready?")

@@ -74,7 +74,7 @@ _OFFER = re.compile(
     r"(?:(?:ok(?:ay)?|sure|great|alright|all right|perfect|so|and|then|now|also|well)\W+)*"
     r"(?:(?:would|do|did|will)\s+you\s+(?:also\s+)?(?:like|want|wish|need|care|prefer)\b(?!\s+to\s+(?:give|tell|share|"
     r"provide|confirm|spell))|"
-    r"(?:shall|should|can|may)\s+(?:i|we)\s+(?!(?:have|get|ask|take|know|confirm|see)\b)|"
+    r"(?:shall|should|can|may)\s+(?:i|we)\s+(?!(?:have|get|grab|ask|take|know|confirm|verify|see)\b)|"
     r"are\s+you\s+(?:looking|interested|planning)\s+(?:to|in)\b|any\s+plans?\s+to\b|want\s+me\s+to\b)")
 
 

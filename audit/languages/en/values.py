@@ -162,7 +162,9 @@ _ASKED_KINDS: list[tuple[frozenset[str], re.Pattern[str]]] = [
     (frozenset({"date", "time"}), re.compile(r"\bwhen\b", re.I)),
     (frozenset({"location", "address"}), re.compile(
         r"\bwhere\b(?! (?:i|we)\b)|"  # "an email where I can send the quote" asks no place
-        r"\b(?:what|which|any)(?:'s| is)? (?:(?!e-?mail)\w+ )?(?:city|town|area|location|place|address)\b|"
+        r"\b(?:what|which|any)(?:'s| is)? (?:(?!e-?mail)\w+ )?(?:city|town|area|location|place|address|airport)\b|"
+        r"\b(?:a|any) (?:particular|specific|certain|preferred) (?:city|town|area|location|place|"
+        r"neighbou?rhood)\b|"
         r"\b(?:destination|origin)\b|\b(?:departure|arrival|pick ?up|drop ?off|preferred) (?:city|location|area|"
         r"address)\b", re.I)),
     # "Where are you flying from and to?", "your departure and arrival cities": both ends of a trip
