@@ -105,12 +105,11 @@ def _plain_kind_asks(best: dict[tuple[int, int], Ask], sent: Sentence, row: np.n
         if way and any(kv.item_direction[i] == way for i in owners):
             owners = [i for i in owners if kv.item_direction[i] != -way]
         free = [i for i in owners if i not in taken and (sent.utterance, i) not in best]
-        if free:
+        if free and not kinds & said:  # "So the departure date is March 3rd?" reads a date back
             i = max(free, key=lambda i: row[i])
             ways = [j for j in owners if way and kv.item_direction[j] == way]
             # the one item of its kind left once the others are asked here ("from where and to where?")
-            last = (len(free) == 1 and len(owners) > 1 and wh.count(kinds) > 1 and "name" not in kinds
-                    and not kinds & said)  # "please confirm: check-in on the 3rd, check-out on the 5th" reads back
+            last = len(free) == 1 and len(owners) > 1 and wh.count(kinds) > 1 and "name" not in kinds
             floor = 0.0 if ways == [i] or last else WH_FLOOR if len(owners) > 1 else WH_ONLY
             if row[i] >= threshold * floor:
                 best[(sent.utterance, i)] = Ask(sent, i, float(row[i]))

@@ -350,13 +350,15 @@ def _with_ask_threshold(threshold: float) -> AuditEngine:
 
 def test_when_a_question_asks_for_the_kind_of_value_its_best_item_takes_then_a_weaker_match_still_asks_it(
         engine: AuditEngine, trip) -> None:
-    """"Where will you be leaving from?" asks for a place by its question word, as the origin item does: it
-    counts as asking it at a fifth of the threshold (`WH_FLOOR`), not below."""
-    call = _call(("customer", "I need a round trip for two."), ("agent", "Where will you be leaving from?"))
+    """"Which date did you have in mind?" asks for a date by its question words, as the departure date does:
+    it counts as asking it at a fifth of the threshold (`WH_FLOOR`), not below. (Where a question's direction
+    leaves one item of its kind, "Where will you be leaving from?", no floor applies: see
+    `test_when_a_question_names_a_place_or_its_direction_then_the_items_of_that_end_are_asked`.)"""
+    call = _call(("customer", "I need a round trip for two."), ("agent", "Which date did you have in mind?"))
     ask = next(q for q in engine.audit(call, trip).questions if q.utterance == 1)
-    assert ask.item == "origin_city"
+    assert ask.item == "departure_date"
     near = _with_ask_threshold(ask.confidence / (WH_FLOOR + 0.02)).audit(call, trip)
-    assert [(q.utterance, q.item) for q in near.questions] == [(1, "origin_city")]
+    assert [(q.utterance, q.item) for q in near.questions] == [(1, "departure_date")]
     assert _with_ask_threshold(ask.confidence / (WH_FLOOR - 0.02)).audit(call, trip).questions == []
 
 
@@ -490,6 +492,53 @@ def test_when_a_request_names_the_values_it_wants_then_each_names_its_item(
         ("agent", question),
     ), trip)
     assert {q.item for q in report.questions if q.utterance == 1} == asked
+
+
+@pytest.mark.parametrize("question, asked", [
+    ("Where are you flying from and to?", {"origin_city", "destination_city"}),
+    ("Can you give me your departure and arrival cities?", {"origin_city", "destination_city"}),
+    ("And where will you be leaving from?", {"origin_city"}),
+    ("It's a busy season, I see 40 flights What date do you want to leave?", {"departure_date"}),
+    ("Do you want me to look for flights from a particular city?", {"origin_city"}),
+])
+def test_when_a_question_names_a_place_or_its_direction_then_the_items_of_that_end_are_asked(
+        engine: AuditEngine, trip, question: str, asked: set[str]) -> None:
+    """Static embeddings read "where will you be leaving from?" about as close to the destination as to the
+    origin, and the second place of "from and to" faintly; the question's words say which ends it asks.
+    An offer that names what it asks ("from a particular city?") is a question about it."""
+    report = engine.audit(_call(
+        ("customer", "I'd like to book a round trip flight, please."),
+        ("agent", question),
+    ), trip)
+    assert {q.item for q in report.questions if q.utterance == 1} == asked
+
+
+def test_when_the_agent_reads_back_two_dates_then_the_second_date_item_is_not_asked(engine: AuditEngine,
+                                                                                     trip) -> None:
+    report = engine.audit(_call(
+        ("customer", "A round trip from Seattle to Denver, out on March 3rd and back on March 9th."),
+        ("agent", "Please confirm: the departure date is March 3rd and the return date is March 9th?"),
+    ), trip)
+    assert not {"departure_date", "return_date"} & {q.item for q in report.questions if q.utterance == 1}
+
+
+def test_when_a_reply_to_a_count_question_holds_no_number_then_the_count_is_not_given(engine: AuditEngine,
+                                                                                        trip) -> None:
+    """"I wish to book tickets for that one" replies to "How many tickets?" without saying how many: asking
+    again is needed. A bare "Denver." to "Where are you going?" does give the place (our detectors do not know
+    every place name, but every count is said in numbers or number words)."""
+    report = engine.audit(_call(
+        ("customer", "I'd like to book a round trip flight, please."),
+        ("agent", "How many tickets?"),
+        ("customer", "I wish to book tickets for the cheapest one."),
+        ("agent", "Where are you going?"),
+        ("customer", "Denver."),
+        ("agent", "How many tickets do you need?"),
+        ("customer", "Two."),
+        ("agent", "So, where are you going?"),
+    ), trip)
+    assert _status(report, 5, "seats") == "needed"
+    assert _status(report, 7, "destination_city") == "redundant"
 
 
 def test_when_a_short_question_names_a_kind_only_one_item_takes_then_it_asks_that_item(

@@ -45,12 +45,15 @@ def test_when_turkish_word_agglutinated_then_stem():
     (TR, "Yaralı var mı", 0.6),
     (RU, "И ФИО страхователя, пожалуйста.", 0.8),
     (TR, "Doğum tarihiniz, lütfen.", 0.8),
+    (EN, "Your destination and date please.", 0.8),  # a thing named, then "please", with no comma
+    (EN, "On which date would you like to travel", 0.6),  # a preposition before the question word
 ])
 def test_when_sentence_asks_then_question_like(lang, sentence, low):
     assert lang.is_question(sentence) >= low
 
 
 @pytest.mark.parametrize(("lang", "sentence"), [
+    (EN, "Please hold please."),
     (RU, "Мастер записан на завтра на девять утра."),
     (TR, "Teknisyen yarın saat dokuza ayarlandı."),
     (RU, "Подождите, пожалуйста."),
@@ -106,6 +109,9 @@ def test_when_agent_offers_more_help_then_closing_offer_but_not_the_greeting(lan
     (EN, "What city are you traveling to?", 1),
     (EN, "When will you return the car?", 1),
     (EN, "Where are you leaving from and where are you going?", 0),
+    (EN, "When would you like to go?", 0),  # "go" points at the end of a trip only with "where" or "to"
+    (EN, "Where are you going?", 1),
+    (EN, "I'm heading to Fresno.", 1),
     (EN, "How can I help you?", 0),
     (RU, "Откуда вы вылетаете?", -1),
     (RU, "Куда едем?", 1),
@@ -137,3 +143,15 @@ def test_when_sentence_points_at_a_start_or_an_end_then_direction_says_which(lan
 ])
 def test_when_agent_offers_an_action_then_offer_but_not_a_request_for_a_fact(lang, sentence, offer):
     assert lang.is_offer(sentence) is offer
+
+
+@pytest.mark.parametrize(("text", "sentences"), [
+    # a question run on after a statement with no stop (transcribers drop them) is a sentence of its own
+    ("It has 2 bed rooms for $3,200 What day do you want to go?",
+     ["It has 2 bed rooms for $3,200", "What day do you want to go?"]),
+    ("On which date and what time?", ["On which date", "what time?"]),
+    # a capitalised name inside a statement is not a question run on
+    ("I'd like to watch When Harry Met Sally tonight.", ["I'd like to watch When Harry Met Sally tonight."]),
+])
+def test_when_english_questions_run_together_then_each_is_a_sentence(text, sentences):
+    assert [text[s:e] for s, e in EN.sentences(text)] == sentences

@@ -165,8 +165,8 @@ _ASKED_KINDS: list[tuple[frozenset[str], re.Pattern[str]]] = [
         r"\b(?:what|which|any)(?:'s| is)? (?:(?!e-?mail)\w+ )?(?:city|town|area|location|place|address|airport)\b|"
         r"\b(?:a|any) (?:particular|specific|certain|preferred) (?:city|town|area|location|place|"
         r"neighbou?rhood)\b|"
-        r"\b(?:destination|origin)\b|\b(?:departure|arrival|pick ?up|drop ?off|preferred) (?:city|location|area|"
-        r"address)\b", re.I)),
+        r"\b(?:destination|origin)\b|\b(?:departure|arrival|pick ?up|drop ?off|preferred) (?:city|cities|location|"
+        r"area|address)\b", re.I)),
     # "Where are you flying from and to?", "your departure and arrival cities": both ends of a trip
     (frozenset({"location", "address"}), re.compile(
         r"\b(?:from|departure|departing|origin|start)\W+(?:\w+\W+){0,3}?(?:and|&)\W+(?:\w+\W+){0,2}?"
