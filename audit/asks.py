@@ -78,14 +78,18 @@ def pick_asks(cv: CallView, kv: ChecklistView, p_ask: np.ndarray, threshold: flo
     return list(best.values())
 
 
-def _plain_kind_asks(best: dict[tuple[int, int], Ask], sent: Sentence, row: np.ndarray, kv: ChecklistView, lang: Language,
-                     wh: list[frozenset[str]], kept: set[str], threshold: float, asked_here: bool) -> bool:
+def _plain_kind_asks(best: dict[tuple[int, int], Ask], sent: Sentence, row: np.ndarray, kv: ChecklistView,
+                     lang: Language, wh: list[frozenset[str]], kept: set[str], threshold: float,
+                     asked_here: bool) -> bool:
     """Apply what a question's words say it asks ("Which date did you have in mind?": a date) to the asks of
     one sentence: an item taking another kind of value is not what it asks (unless the sentence names its kind
     outright, `kept`: "your full name and date of birth?"), and each value it asks for
     ("where from, where to and on what date?": two places and a date) goes to the best item of its kind not
     yet asked here, at `WH_FLOOR` of the threshold: static embeddings read such questions loosely
-    ("Which date ...?" closest to "What category?", the third part of a long question faintly)."""
+    ("Which date ...?" closest to "What category?", the third part of a long question faintly). Where the
+    question's direction leaves one item of the kind ("where will you be leaving from?": the origin, not the
+    destination), or a kind named twice has one item left ("from where and to where?"), the words alone
+    decide. A kind whose values the sentence holds is read back, not asked."""
     named = frozenset().union(*wh)
     if not any(named & t for t in kv.item_asked):
         return asked_here

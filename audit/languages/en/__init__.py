@@ -49,8 +49,9 @@ _REQUEST = re.compile(
     r"\b(?:please (?:tell|give|provide|spell|state|share|let me know)|i(?:'ll| will)? need (?:your|the|to "
     r"(?:get|know|have))|let me (?:get|have|take)|(?:tell|give) me|i(?:'d| would) like (?:your|to (?:get|know))|"
     r"can i (?:get|have)|may i (?:get|have))\b", re.I)
-# "And your date of birth, please.": a thing named, then "please", asks for it
-_PLEASE = re.compile(r"^(?!.*\b(?:hold|wait|moment|second|bear with|stay on)\b)\w[\w\s',-]*(?:,\s*|\s+)please\s*[.!]*$", re.I)
+# "And your date of birth, please.", "Your destination and date please": a thing named, then "please", asks for it
+_PLEASE = re.compile(
+    r"^(?!.*\b(?:hold|wait|moment|second|bear with|stay on)\b)\w[\w\s',-]*(?:,\s*|\s+)please\s*[.!]*$", re.I)
 _STOP = frozenset(
     "a an the and or but if of to in on at for with from by is are was were be been am do does did have has had "
     "i you he she it we they me my your our their this that these those there here what which who whom how when "
