@@ -155,3 +155,16 @@ def test_when_agent_offers_an_action_then_offer_but_not_a_request_for_a_fact(lan
 ])
 def test_when_english_questions_run_together_then_each_is_a_sentence(text, sentences):
     assert [text[s:e] for s, e in EN.sentences(text)] == sentences
+
+
+@pytest.mark.parametrize(("text", "sentences"), [
+    # "That okay?" alone asks nothing an item's words match: it asks about the statement before it
+    ("Heads up, this line's recorded. That okay?", ["Heads up, this line's recorded. That okay?"]),
+    ("There's a 75 dollar lockout fee. Do you agree to it?", ["There's a 75 dollar lockout fee. Do you agree to it?"]),
+    # a question of its own stays apart
+    ("We found the car. And is there a police report on it?",
+     ["We found the car.", "And is there a police report on it?"]),
+    ("Where are you? Is that okay?", ["Where are you?", "Is that okay?"]),
+])
+def test_when_a_short_question_asks_about_the_statement_before_it_then_they_are_one_sentence(text, sentences):
+    assert [text[s:e] for s, e in EN.sentences(text)] == sentences

@@ -113,7 +113,7 @@ class English(Language):
             return self._encoder
 
     def sentences(self, text: str) -> list[tuple[int, int]]:
-        return [c for s, e in sentence_spans(text, _SENT) for c in _clauses(text, s, e)]
+        return _with_tag_questions(text, [c for s, e in sentence_spans(text, _SENT) for c in _clauses(text, s, e)])
 
     def tokens(self, text: str) -> list[str]:
         return list(_tokens(text))
@@ -145,6 +145,25 @@ class English(Language):
 
     def why(self, key: str, **fields: str) -> str:
         return WHY[key].format(**fields)
+
+
+# "This line is recorded. Is that okay?": a short question about what the sentence before it said
+_TAG_QUESTION = re.compile(
+    r"^(?=(?:\W*\w+){1,7}\W*$)(?:(?:and|so|okay|ok)\W+)?(?:(?:is|would|will|does|do you|are you)\s+(?:that|this|it)\b"
+    r".*\b(?:ok(?:ay)?|alright|all right|fine|agree|work|good|accept)\b|do you (?:agree|accept)\b|"
+    r"(?:that|this)(?:'s| is)?\s+(?:ok(?:ay)?|alright|all right|fine)\b)[^?]*\?$", re.I)
+
+
+def _with_tag_questions(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans with a short question about the statement before it joined to that statement: alone, "Is that
+    okay?" asks nothing an item's words could be matched with."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and _TAG_QUESTION.match(text[s:e]) and not text[out[-1][0]:out[-1][1]].rstrip().endswith("?"):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
 
 
 def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
