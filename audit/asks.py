@@ -69,7 +69,9 @@ def pick_asks(cv: CallView, kv: ChecklistView, p_ask: np.ndarray, threshold: flo
         wh = lang.asked_kinds(sent.text) if question or (offer and choice) else []
         if wh:
             asked_here = _plain_kind_asks(best, sent, row, kv, lang, wh, kinds & KEPT_KINDS, threshold, asked_here)
-        named = kinds & NAMED_KINDS if question and not asked_here else set()
+        # a name, number or email the words ask outright is asked beside whatever else the sentence asks
+        said_outright = frozenset().union(*wh) if wh else frozenset()
+        named = kinds & NAMED_KINDS if question and (not asked_here or kinds & NAMED_KINDS & said_outright) else set()
         owners = [i for i in range(len(row)) if named & kv.item_typed[i]] if named else []
         if len(owners) == 1 and (sent.utterance, owners[0]) not in best:
             # "Who am I speaking with?" asks a name, and one item takes a name: that one, however faintly

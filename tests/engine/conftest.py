@@ -200,3 +200,25 @@ items:
 @pytest.fixture(scope="session")
 def bus():
     return parse_checklist(BUS, where="bus_test")
+
+
+IDENTITY = """
+id: identity_test
+name: Identity and claim details (test)
+version: 1
+language: en
+reasons:
+  - {id: claim, description: "File a claim for a damaged parcel"}
+items:
+  - {id: full_name, question: "Can I have your full name?", description: "The caller's name"}
+  - {id: date_of_birth, question: "What is your date of birth?", description: "Date of birth, to verify identity"}
+  - {id: ssn_last4, question: "What are the last four digits of your Social Security number?",
+     description: "Last four digits of the Social Security number, to verify identity"}
+  - {id: unit_number, question: "What is your building and unit number?", description: "Building and apartment number"}
+  - {id: parcel_value, question: "What's the value of the contents?", description: "Declared value of the contents"}
+"""
+
+
+@pytest.fixture(scope="session")
+def identity():
+    return parse_checklist(IDENTITY, where="identity_test")

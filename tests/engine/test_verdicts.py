@@ -541,6 +541,22 @@ def test_when_a_reply_to_a_count_question_holds_no_number_then_the_count_is_not_
     assert _status(report, 7, "destination_city") == "redundant"
 
 
+@pytest.mark.parametrize("question, asked", [
+    ("To verify, can I have your date of birth and the last four of your social?", {"date_of_birth", "ssn_last4"}),
+    ("What's your name, and your building and unit?", {"full_name", "unit_number"}),
+    ("And what are the bowls worth?", {"parcel_value"}),
+])
+def test_when_a_question_names_identifiers_or_a_worth_then_those_items_are_asked(
+        engine: AuditEngine, identity, question: str, asked: set[str]) -> None:
+    """Identifiers named outright ("the last four of your social", "your unit") are what the question asks,
+    beside a date or a name it asks too; "worth" asks an amount."""
+    report = engine.audit(_call(
+        ("customer", "Hi, my parcel arrived smashed and I want to file a claim."),
+        ("agent", question),
+    ), identity)
+    assert {q.item for q in report.questions if q.utterance == 1} == asked
+
+
 def test_when_a_short_question_names_a_kind_only_one_item_takes_then_it_asks_that_item(
         engine: AuditEngine, bus) -> None:
     """"Departure time?" reads barely like "What time would you like to leave?" to a static encoder, but it

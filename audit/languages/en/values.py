@@ -129,7 +129,7 @@ _ITEM_KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("email", re.compile(r"\be-?mail\b", re.I)),
     ("phone", re.compile(r"\bphone\b|\bnumber to (?:reach|call)|\bcall(?:back| you back)\b|\bcontact number", re.I)),
     # "money" or "pay" alone ask no amount: "Who are you sending money to?", "How would you like to pay?"
-    ("money", re.compile(r"\b(?:price|cost|amount|budget|fee|balance|dollars?|fare|rent|worth|"
+    ("money", re.compile(r"\b(?:price|cost|amount|budget|fee|balance|dollars?|fare|rent|worth|value|"
                          r"income|salary|earn(?:ing)?s?|how much(?! (?:time|longer|pain|of)\b))\b", re.I)),
     # "at the time of the theft" and "up to date" name no time or date to give ("Time of the appointment" does)
     ("time", re.compile(r"\b(?:(?<!at the )time|hour|o'clock)\b|" + _WHEN, re.I)),
@@ -187,8 +187,14 @@ _ASKED_KINDS: list[tuple[frozenset[str], re.Pattern[str]]] = [
     (frozenset({"category"}), re.compile(
         r"\b(?:what|which|any|a|certain|particular|specific|preferred|favou?rite)\s+(?:\w+\s+)?(?:kind|type|sort|genre|"
         r"category|cuisine|style)s?\b|\bgenre\b|\bcuisine\b|\bor (?:something|anything) else\b", re.I)),
-    (frozenset({"money"}), re.compile(r"\bhow much\b(?! (?:time|longer)\b)|\b(?:what|which) (?:price|budget|amount)\b",
-                                      re.I)),
+    (frozenset({"money"}), re.compile(r"\bhow much\b(?! (?:time|longer)\b)|\b(?:what|which) (?:price|budget|amount)\b|"
+                                      r"\bworth\b", re.I)),
+    # identifiers named outright ("your policy number", "the last four of your social", "and your unit?")
+    (frozenset({"code"}), re.compile(
+        r"\b(?:account|policy|member(?:ship)?|order|confirmation|reference|tracking|claim|case|ticket|serial|invoice|"
+        r"booking|reservation|loan|customer|licen[cs]e|plate|routing|card|unit|apartment|apt|suite|flight)\s+"
+        r"(?:number|no\.?|#|id|code)\b|\b(?:vin|pin|zip(?: code)?|post(?:al)? ?code)\b|\blast (?:four|4)\b|"
+        r"\byour (?:\w+ (?:and|or) )?(?:unit|apartment|suite)\b", re.I)),
 ]
 
 
