@@ -351,8 +351,13 @@ def directed_asks(cv: CallView, kv: ChecklistView, p_ask: np.ndarray) -> np.ndar
     return out
 
 
+# content words (`Language.tokens`) of a closing offer short enough to be nothing else
+SHORT_CLOSING = 4
+
+
 def closing_offers(cv: CallView, kv: ChecklistView, p_ask: np.ndarray) -> np.ndarray:
-    """Only a sentence that offers further help asks a closing item ("anything else I can help with?").
+    """Only a sentence that offers further help asks a closing item ("anything else I can help with?"), and
+    every such sentence asks the checklist's one closing item.
 
     The opening "How can I help you?" reads much like it, but it is the greeting, not the checklist's
     closing question.
@@ -363,21 +368,39 @@ def closing_offers(cv: CallView, kv: ChecklistView, p_ask: np.ndarray) -> np.nda
     offers = np.array([cv.language.is_closing_offer(s.text) for s in cv.agent_sentences], dtype=bool)
     out = p_ask.copy()
     out[np.ix_(~offers, closing)] = 0.0
+    if closing.sum() == 1:
+        # a short offer says it ("Başka bir şey var mı?", "Что-нибудь ещё?", "Anything else, Wendy?") however
+        # faintly the encoder reads it like the checklist's long one; a longer one may ask about the matter
+        # at hand ("Anything else going on at the site we should know about?")
+        short = np.array([len(cv.language.tokens(s.text)) <= SHORT_CLOSING for s in cv.agent_sentences], dtype=bool)
+        out[np.ix_(offers & short, closing)] = 1.0
     return out
+
+
+# content words (`Language.tokens`) of a reply to "anything else?" short enough to close the call ("No, that's
+# all, thanks."); a longer one raises something new
+CLOSING_REPLY = 6
 
 
 def closing_answers(cv: CallView, kv: ChecklistView, p_sentences: np.ndarray, utt_ask: np.ndarray,
                     ask_threshold: float) -> np.ndarray:
     """A closing item is answered only in reply to it: what the customer came for does not answer
-    "anything else?", however much it says."""
+    "anything else?", however much it says. Nor does a reply that raises something new ("Actually, yes, my
+    grandson's booking ...", "Where do I upload the form?"): once that is dealt with, "anything else?" is
+    asked afresh, not again."""
     closing = np.where(kv.item_closing)[0]
     if not len(closing) or p_sentences.size == 0:
         return p_sentences
     out = p_sentences.copy()
+    lang = cv.language
+    utts = cv.transcript.utterances
     for k, sent in enumerate(cv.customer_sentences):
         prev = cv.prev_agent[sent.utterance]
+        reply = utts[sent.utterance].text
+        new_matter = len(lang.tokens(reply)) > CLOSING_REPLY or any(
+            lang.is_question(reply[a:b]) >= 1.0 for a, b in lang.sentences(reply))
         for i in closing:
-            if prev < 0 or utt_ask[prev, i] < ask_threshold:
+            if prev < 0 or utt_ask[prev, i] < ask_threshold or new_matter:
                 out[k, i] = 0.0
     return out
 

@@ -224,6 +224,19 @@ def test_when_customer_said_a_lot_first_then_closing_offer_is_still_needed(pharm
     assert _status(pharmacy, 6, "anything_else") == "needed"
 
 
+@pytest.mark.parametrize(("text", "closing"), [
+    ("Anything else for you, Wendy?", True),
+    ("This call is recorded. Is that all right with you?", False),  # "is that all right" is no "is that all?"
+])
+def test_when_a_short_sentence_offers_more_help_then_it_asks_the_closing_item(engine: AuditEngine, text: str,
+                                                                               closing: bool) -> None:
+    report = engine.audit(_call(
+        ("customer", "Hi, I need a refill on my lisinopril."),
+        ("agent", text),
+    ), parse_checklist(PHARMACY, where="pharmacy_test"))
+    assert (_status(report, 1, "anything_else") is not None) is closing
+
+
 LOANS = """
 id: loans_test
 name: Loan servicing (test)

@@ -209,3 +209,39 @@ def test_when_one_turkish_question_names_two_values_then_both_items_are_asked(en
     ])
     report = engine.audit(call, parse_checklist(BAGGAGE_TR))
     assert {q.item for q in report.questions if q.utterance == 1} == {"passenger_name", "iban"}
+
+
+CLOSING_RU = """
+id: closing_test_ru
+name: Железная дорога (тест)
+version: 1
+language: ru
+reasons:
+  - {id: tickets, description: "Покупка, обмен или возврат железнодорожных билетов"}
+items:
+  - {id: ticket_number, question: "Продиктуйте номер билета.", description: "Номер электронного билета"}
+  - {id: anything_else, question: "Могу ли я ещё чем-то помочь?", description: "Есть ли у клиента другие вопросы."}
+"""
+
+
+def test_when_the_customer_raises_something_new_after_anything_else_then_the_next_anything_else_is_needed(engine):
+    """A short "Что-нибудь ещё?" asks the closing item however faintly it reads like the checklist's long one;
+    the caller's "yes, actually, ..." raises something new, so asking again once that is dealt with is needed,
+    and asking after "no, that's all" would be asking again."""
+    from audit.checklist import parse_checklist
+
+    call = Transcript(call_id="closing", language="ru", utterances=[
+        Utterance(speaker="customer", text="Здравствуйте, хочу вернуть билет на завтра."),
+        Utterance(speaker="agent", text="Продиктуйте номер билета."),
+        Utterance(speaker="customer", text="Семь пять ноль один два три."),
+        Utterance(speaker="agent", text="Вернула, деньги придут на карту. Что-нибудь ещё?"),
+        Utterance(speaker="customer", text="Ой, да, ещё. Я внуку покупала билет на сайте, на завтра, а его с работы "
+                                           "не отпускают, можно его тоже сдать?"),
+        Utterance(speaker="agent", text="Да, тоже вернула. Ещё вопросы есть?"),
+        Utterance(speaker="customer", text="Нет, спасибо, всё."),
+        Utterance(speaker="agent", text="Точно всё?"),
+    ])
+    report = engine.audit(call, parse_checklist(CLOSING_RU))
+    assert _status(report, 3, "anything_else") == "needed"
+    assert _status(report, 5, "anything_else") == "needed"
+    assert _status(report, 7, "anything_else") == "redundant"

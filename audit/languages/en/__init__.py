@@ -30,7 +30,7 @@ _RUN_ON = re.compile(
 # "Anything else I can help you with?", "Is there something else?", "Any other questions?"
 _CLOSING = re.compile(
     r"\b(?:any|some)(?:thing| other thing)s? (?:else|further)\b|\bany other (?:questions?|concerns?|issues?|way|"
-    r"thing)\b|\b(?:is that|will that be|would that be) (?:all|everything)\b|\banything more\b|"
+    r"thing)\b|\b(?:is that|will that be|would that be) (?:all|everything)\b(?! right)|\banything more\b|"
     r"\bany (?:more|further) questions\b", re.I)
 _START = re.compile(
     r"\b(?:from|depart\w*|leav(?:e|es|ing)|origin\w*|start(?:s|ing)?|begin\w*|outbound|fly(?:ing)? out|"
