@@ -13,6 +13,8 @@ from types import ModuleType
 
 from audit.languages.base import Encoder, FocusCue, Language, Value, sentence_spans, without_codes_in_amounts
 
+_INITIAL_END = re.compile(r"(?:^|\W)[A-ZА-ЯЁÇĞİÖŞÜ]\.$")  # a capital: "я." (Russian "I") ends a sentence
+
 
 class EncodedLanguage(Language):
     """A language whose meaning comes from the shared multilingual encoder."""
@@ -52,7 +54,15 @@ class EncodedLanguage(Language):
         return no_example_banks(self.encoder().dim)
 
     def sentences(self, text: str) -> list[tuple[int, int]]:
-        return sentence_spans(text, self.sentence_pattern)
+        # a single letter and a stop is an initial or part of an abbreviation ("T.C. kimlik", "Иванов И. П."),
+        # not the end of a sentence
+        out: list[tuple[int, int]] = []
+        for s, e in sentence_spans(text, self.sentence_pattern):
+            if out and _INITIAL_END.search(text[out[-1][0]:out[-1][1]]):
+                out[-1] = (out[-1][0], e)
+            else:
+                out.append((s, e))
+        return out
 
     def tokens(self, text: str) -> list[str]:
         return list(self._tokens(text))

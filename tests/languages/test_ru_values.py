@@ -152,3 +152,13 @@ def test_when_a_number_is_read_with_thousands_then_it_is_no_code():
 
 def test_when_a_booking_is_for_seven_oclock_then_that_is_a_time():
     assert _norm("На двадцать восьмое декабря, на семь часов.", "time")
+
+
+@pytest.mark.parametrize(("question", "kinds"), [
+    ("На кого оформляем?", [{"name"}]),  # "in whose name" asks a name
+    ("Дальше данные: ваши фамилия, имя, отчество и паспорт.", [{"name"}, {"code"}]),
+    ("Серия и номер паспорта?", [{"code"}]),  # one document number, not two
+    ("Паспорт с собой?", []),  # whether it is at hand, not its number
+])
+def test_when_a_question_names_what_it_asks_then_asked_kinds_say_so(question, kinds):
+    assert [set(k) for k in RU.asked_kinds(question)] == kinds

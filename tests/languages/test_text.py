@@ -17,6 +17,10 @@ RU, TR, EN = get_language("ru"), get_language("tr"), get_language("en")
 @pytest.mark.parametrize(("lang", "text", "n"), [
     (RU, "Спасибо. Назовите номер полиса? И дату рождения…", 3),
     (TR, "Teşekkürler. Poliçe numaranız nedir? Doğum tarihiniz?", 3),
+    # an initial or an abbreviation's letters end no sentence; the Russian "я." (I) does
+    (TR, "Anlıyorum. Adınızı ve T.C. kimlik numaranızın son dört hanesini alabilir miyim?", 2),
+    (RU, "Записала: Иванов И. П., верно?", 1),
+    (RU, "А езжу в основном я. Я Игорь.", 2),
 ])
 def test_when_utterance_has_several_sentences_then_each_is_a_span(lang, text, n):
     spans = lang.sentences(text)

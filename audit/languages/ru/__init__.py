@@ -55,7 +55,8 @@ _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|т
 # what a question asks by its words (`Language.asked_kinds`), on `fold_case` text (ё read as е)
 _ASKED = (
     (frozenset({"name"}), re.compile(r"\bфио\b|фамили|\bимя\b|\bимени\b|отчеств|как (?:вас|к вам) (?:зовут|обращаться)|"
-                                     r"представьтесь")),
+                                     r"представьтесь|на кого (?:оформ|брон|заказ|запис|выпис)")),
+    (frozenset({"code"}), re.compile(r"(?<!номер )(?<!номера )\bпаспорт(?!\w* (?:на руках|с собой|при себе))")),
     (frozenset({"phone"}), re.compile(r"телефон|номер для связи|по какому номеру")),
     (frozenset({"email"}), re.compile(r"почт[аыуе]|e-?mail|имейл")),
     (frozenset({"plate"}), re.compile(r"госномер|гос\.? ?номер|номерн\w* знак")),
