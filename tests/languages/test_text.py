@@ -50,6 +50,9 @@ def test_when_turkish_word_agglutinated_then_stem():
     (RU, "И ФИО страхователя, пожалуйста.", 0.8),
     (TR, "Doğum tarihiniz, lütfen.", 0.8),
     (EN, "Your destination and date please.", 0.8),  # a thing named, then "please", with no comma
+    (RU, "И дату рождения для проверки.", 0.8),  # "and" and a thing checklists ask for, with no verb
+    (RU, "Диктуйте трек-номер.", 0.8),
+    (TR, "Doğum tarihinizi de teyit edelim.", 0.8),
     (EN, "On which date would you like to travel", 0.6),  # a preposition before the question word
 ])
 def test_when_sentence_asks_then_question_like(lang, sentence, low):
@@ -58,6 +61,7 @@ def test_when_sentence_asks_then_question_like(lang, sentence, low):
 
 @pytest.mark.parametrize(("lang", "sentence"), [
     (EN, "Please hold please."),
+    (RU, "А телефон у вас указан верно."),
     (RU, "Мастер записан на завтра на девять утра."),
     (TR, "Teknisyen yarın saat dokuza ayarlandı."),
     (RU, "Подождите, пожалуйста."),

@@ -22,7 +22,8 @@ _REQUEST = re.compile(
     r"\b(?:söyleyin|söyler misiniz|verin|verir misiniz|belirtin|iletin|alayım|alabilir miyim|"
     r"öğrenebilir miyim|"
     r"rica ediyorum|rica edeceğim|rica edebilir miyim|tekrar eder misiniz|okur musunuz|okuyabilir misiniz|"
-    r"paylaşır mısınız|paylaşabilir misiniz|anlatır mısınız|anlatın|teyit eder misiniz|"
+    r"paylaşır mısınız|paylaşabilir misiniz|anlatır mısınız|anlatın|teyit eder misiniz|teyit edelim|alalım|"
+    r"öğrenelim|doğrulayalım|"
     r"\w+(?:ınızı|inizi|unuzu|ünüzü|nızı|nizi|nuzu|nüzü) (?:alayım|alabilir|öğren|rica))\b"
 )
 
