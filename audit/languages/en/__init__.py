@@ -113,7 +113,7 @@ class English(Language):
             return self._encoder
 
     def sentences(self, text: str) -> list[tuple[int, int]]:
-        return _with_tag_questions(text, [c for s, e in sentence_spans(text, _SENT) for c in _clauses(text, s, e)])
+        return list(_sentences(text))
 
     def tokens(self, text: str) -> list[str]:
         return list(_tokens(text))
@@ -149,9 +149,12 @@ class English(Language):
 
 # "This line is recorded. Is that okay?": a short question about what the sentence before it said
 _TAG_QUESTION = re.compile(
-    r"^(?=(?:\W*\w+){1,7}\W*$)(?:(?:and|so|okay|ok)\W+)?(?:(?:is|would|will|does|do you|are you)\s+(?:that|this|it)\b"
+    r"^(?:(?:and|so|okay|ok)\W+)?(?:(?:is|would|will|does|do you|are you)\s+(?:that|this|it)\b"
     r".*\b(?:ok(?:ay)?|alright|all right|fine|agree|work|good|accept)\b|do you (?:agree|accept)\b|"
     r"(?:that|this)(?:'s| is)?\s+(?:ok(?:ay)?|alright|all right|fine)\b)[^?]*\?$", re.I)
+
+
+TAG_WORDS = 7
 
 
 def _with_tag_questions(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -159,7 +162,8 @@ def _with_tag_questions(text: str, spans: list[tuple[int, int]]) -> list[tuple[i
     okay?" asks nothing an item's words could be matched with."""
     out: list[tuple[int, int]] = []
     for s, e in spans:
-        if out and _TAG_QUESTION.match(text[s:e]) and not text[out[-1][0]:out[-1][1]].rstrip().endswith("?"):
+        if (out and text[s:e].endswith("?") and len(text[s:e].split()) <= TAG_WORDS and _TAG_QUESTION.match(text[s:e])
+                and not text[out[-1][0]:out[-1][1]].rstrip().endswith("?")):
             out[-1] = (out[-1][0], e)
         else:
             out.append((s, e))
@@ -181,6 +185,11 @@ def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
 
 
 # Call-center speech repeats itself; these run on every sentence, so they are cached by text.
+@lru_cache(maxsize=100_000)
+def _sentences(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(_with_tag_questions(text, [c for s, e in sentence_spans(text, _SENT) for c in _clauses(text, s, e)]))
+
+
 @lru_cache(maxsize=100_000)
 def _tokens(text: str) -> tuple[str, ...]:
     return tuple(_stem(w) for w in _WORD.findall(text.lower()) if w not in _STOP)
