@@ -73,6 +73,9 @@ def pick_asks(cv: CallView, kv: ChecklistView, p_ask: np.ndarray, threshold: flo
         said_outright = frozenset().union(*wh) if wh else frozenset()
         named = kinds & NAMED_KINDS if question and (not asked_here or kinds & NAMED_KINDS & said_outright) else set()
         owners = [i for i in range(len(row)) if named & kv.item_typed[i]] if named else []
+        if len(owners) > 1 and "name" in named and _own_name(lang, sent.text):
+            # "Who am I speaking with?" asks the caller's name, not the sender's or the beneficiary's
+            owners = [i for i in owners if _own_name(lang, kv.checklist.items[i].question)]
         if len(owners) == 1 and (sent.utterance, owners[0]) not in best:
             # "Who am I speaking with?" asks a name, and one item takes a name: that one, however faintly
             # the encoder reads the two alike
@@ -121,3 +124,7 @@ def _plain_kind_asks(best: dict[tuple[int, int], Ask], sent: Sentence, row: np.n
                 best[(sent.utterance, i)] = Ask(sent, i, float(row[i]))
                 taken.add(i)
     return any(a.sentence is sent for a in best.values())
+
+
+def _own_name(lang: Language, text: str) -> bool:
+    return bool(lang.own_name_pattern and lang.own_name_pattern.search(lang.fold_case(text)))

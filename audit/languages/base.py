@@ -112,6 +112,10 @@ class Language(ABC):
     # an item's texts naming a kind of thing to choose ("What kind of movie?", "Type of the therapist"), searched
     # in `fold_case` text: such an item is what a question asking "what kind" asks (`asked_kinds`)
     category_pattern: re.Pattern[str] | None = None
+    # a question asking the listener's own name ("And your name?", "Who am I speaking with?"), searched in
+    # `fold_case` text: of several items taking a name, it asks the one whose question asks the same (the
+    # caller's, not the sender's or the beneficiary's); None: the language does not tell them apart
+    own_name_pattern: re.Pattern[str] | None = None
     # kinds of value this language's readers find too few of to require one: an item asking for such a kind
     # may be given by a sentence holding no value of it. Names: the name reader finds people's names ("my
     # name is Ann Lee"), not a restaurant's or a film's.

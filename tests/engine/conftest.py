@@ -222,3 +222,22 @@ items:
 @pytest.fixture(scope="session")
 def identity():
     return parse_checklist(IDENTITY, where="identity_test")
+
+
+PARCEL = """
+id: parcel_test
+name: Parcel claims (test)
+version: 1
+language: en
+reasons:
+  - {id: missing, description: "A parcel shown as delivered never arrived"}
+items:
+  - {id: caller_name, question: "Can I take your name?", description: "The caller's name"}
+  - {id: sender_name, question: "Who sent the parcel?", description: "The sender's name or company"}
+  - {id: tracking_number, question: "What is the tracking number?", description: "Tracking number of the parcel"}
+"""
+
+
+@pytest.fixture(scope="session")
+def parcel():
+    return parse_checklist(PARCEL, where="parcel_test")

@@ -27,6 +27,10 @@ _CLAUSE_JOIN = re.compile(
 _RUN_ON = re.compile(
     r"(?<=[a-z0-9%$)])\s+(?=(?:What|Which|When|Where|Who|How|Would you|Do you|Did you|Can you|Could you|Will you|"
     r"Are you|Is there|Is it|Shall I|Should I|May I|Can I)\b)")
+# the listener's own name: "your name", "who am I speaking with?", "and you are?"
+_OWN_NAME = re.compile(
+    r"\byour (?:full |first |last )?name\b|\bwho (?:am i|i'm) (?:speaking|talking) (?:with|to)\b|"
+    r"\bwho(?:'s| is) (?:calling|this)\b|\bwho do i have\b|\band you are\b")
 # "Anything else I can help you with?", "Is there something else?", "Any other questions?"
 _CLOSING = re.compile(
     r"\b(?:any|some)(?:thing| other thing)s? (?:else|further)\b|\bany other (?:questions?|concerns?|issues?|way|"
@@ -98,6 +102,7 @@ class English(Language):
     birth_pattern = _BIRTH
     year_pattern = _YEAR
     category_pattern = _CATEGORY
+    own_name_pattern = _OWN_NAME
     choice_pattern = _CHOICE
 
     def __init__(self) -> None:

@@ -86,6 +86,8 @@ class Russian(EncodedLanguage):
     code = "ru"
     name = "Russian"
     closing_pattern = _CLOSING
+    own_name_pattern = re.compile(r"как (?:вас|к вам) (?:зовут|обращаться)|ваш[еиа]? (?:имя|фио|фамили)|представьтесь|"
+                                  r"с кем (?:я )?(?:говорю|разговариваю)")
     start_pattern = _START
     end_pattern = _END
     affirmative_pattern = _AFFIRMATIVE

@@ -72,6 +72,7 @@ class Turkish(EncodedLanguage):
     code = "tr"
     name = "Turkish"
     closing_pattern = _CLOSING
+    own_name_pattern = re.compile(r"\badınız|\bisminiz|\bsoyadınız|kiminle görüşüyorum")
     start_pattern = _START
     end_pattern = _END
     affirmative_pattern = _AFFIRMATIVE
