@@ -558,6 +558,7 @@ def test_when_a_reply_to_a_count_question_holds_no_number_then_the_count_is_not_
     ("To verify, can I have your date of birth and the last four of your social?", {"date_of_birth", "ssn_last4"}),
     ("What's your name, and your building and unit?", {"full_name", "unit_number"}),
     ("And what are the bowls worth?", {"parcel_value"}),
+    ("Okay, easy enough. Name and birthday?", {"full_name", "date_of_birth"}),
 ])
 def test_when_a_question_names_identifiers_or_a_worth_then_those_items_are_asked(
         engine: AuditEngine, identity, question: str, asked: set[str]) -> None:

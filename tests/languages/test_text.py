@@ -169,6 +169,7 @@ def test_when_english_questions_run_together_then_each_is_a_sentence(text, sente
     # "That okay?" alone asks nothing an item's words match: it asks about the statement before it
     ("Heads up, this line's recorded. That okay?", ["Heads up, this line's recorded. That okay?"]),
     ("There's a 75 dollar lockout fee. Do you agree to it?", ["There's a 75 dollar lockout fee. Do you agree to it?"]),
+    ("Calls are recorded. Okay with you?", ["Calls are recorded. Okay with you?"]),
     # a question of its own stays apart
     ("We found the car. And is there a police report on it?",
      ["We found the car.", "And is there a police report on it?"]),

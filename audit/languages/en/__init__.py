@@ -156,7 +156,8 @@ class English(Language):
 _TAG_QUESTION = re.compile(
     r"^(?:(?:and|so|okay|ok)\W+)?(?:(?:is|would|will|does|do you|are you)\s+(?:that|this|it)\b"
     r".*\b(?:ok(?:ay)?|alright|all right|fine|agree|work|good|accept)\b|do you (?:agree|accept)\b|"
-    r"(?:that|this)(?:'s| is)?\s+(?:ok(?:ay)?|alright|all right|fine)\b)[^?]*\?$", re.I)
+    r"(?:that|this)(?:'s| is)?\s+(?:ok(?:ay)?|alright|all right|fine)\b|(?:ok(?:ay)?|alright|all right|fine) "
+    r"(?:with|by) you\b)[^?]*\?$", re.I)
 
 
 TAG_WORDS = 7

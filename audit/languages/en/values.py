@@ -155,7 +155,7 @@ _ITEM_KINDS: list[tuple[str, re.Pattern[str]]] = [
 # What a question asks for by its question words; only plain ones ("what date", "where", "how many people").
 # Each match asks one value, of one of its kinds: "when" a date or a time.
 _ASKED_KINDS: list[tuple[frozenset[str], re.Pattern[str]]] = [
-    (frozenset({"date"}), re.compile(r"\bdates?\b|\b(?:what|which|any|a|the) days?\b", re.I)),
+    (frozenset({"date"}), re.compile(r"\bdates?\b|\b(?:what|which|any|a|the) days?\b|\bbirthday\b|\bdob\b", re.I)),
     (frozenset({"time"}), re.compile(
         r"\b(?:what|which|any|a|the|your|preferred|pick ?up|departure|arrival|return|and) times?\b|\bwhat hour\b",
         re.I)),
@@ -191,9 +191,9 @@ _ASKED_KINDS: list[tuple[frozenset[str], re.Pattern[str]]] = [
                                       r"\bworth\b", re.I)),
     # identifiers named outright ("your policy number", "the last four of your social", "and your unit?")
     (frozenset({"code"}), re.compile(
-        r"\b(?:account|policy|member(?:ship)?|order|confirmation|reference|tracking|claim|case|ticket|serial|invoice|"
-        r"booking|reservation|loan|customer|licen[cs]e|plate|routing|card|unit|apartment|apt|suite|flight)\s+"
-        r"(?:number|no\.?|#|id|code)\b|\b(?:vin|pin|zip(?: code)?|post(?:al)? ?code)\b|\blast (?:four|4)\b|"
+        r"\b(?!(?:phone|contact|callback|back|good|best|cell|mobile|home|work|this|that|the|a|an|your|my|our|same|"
+        r"other|right|different|which|what|any|whole|total|round|lucky|big|small|large|high|low)\b)[a-z]+\s+"
+        r"(?:number|no\.?|#|id|code)\b(?! of)|\b(?:vin|pin|zip(?: code)?|post(?:al)? ?code)\b|\blast (?:four|4)\b|"
         r"\byour (?:\w+ (?:and|or) )?(?:unit|apartment|suite)\b", re.I)),
 ]
 
