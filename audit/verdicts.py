@@ -338,17 +338,33 @@ def directed_asks(cv: CallView, kv: ChecklistView, p_ask: np.ndarray) -> np.ndar
     siblings = kv.item_siblings
     if not any(siblings) or p_ask.size == 0:
         return p_ask
+    lang = cv.language
     out = p_ask.copy()
     for s, sent in enumerate(cv.agent_sentences):
-        d = cv.language.direction(sent.text)
+        d = lang.direction(sent.text)
+        only = None  # the kinds whose items move: all, where the words point
+        if not d and _asks_one_start(lang, sent.text):
+            d, only = -1, _WHEN_KINDS
         if not d:
             continue
         for i, sib in enumerate(siblings):
-            if sib and kv.item_direction[i] == -d:
+            if sib and kv.item_direction[i] == -d and (only is None or kv.item_typed[i] & only):
                 j = max(sib, key=lambda j: float(p_ask[s, j]))
                 out[s, j] = max(out[s, j], p_ask[s, i])
                 out[s, i] = 0.0
     return out
+
+
+_WHEN_KINDS = frozenset({"date", "time"})
+
+
+def _asks_one_start(lang: Language, text: str) -> bool:
+    """A question for one date or time that names neither end ("When would you like to go?", "What is your
+    date of travel?") asks when the trip or stay starts: the end is asked with its own words ("return",
+    "until", "check out")."""
+    if lang.end_pattern is None or lang.end_pattern.search(lang.fold_case(text)):
+        return False
+    return len([k for k in lang.asked_kinds(text) if k & _WHEN_KINDS]) == 1
 
 
 # content words (`Language.tokens`) of a closing offer short enough to be nothing else

@@ -449,6 +449,9 @@ def test_when_a_question_plainly_asks_a_name_then_the_one_name_item_is_asked(eng
     ("Which date did you have in mind?", "departure_date"),
     ("And how many people will be going?", "seats"),
     ("Where would you like to fly to?", "destination_city"),
+    # one date named by neither end is when the trip starts; the end has its own words
+    ("When would you like to go?", "departure_date"),
+    ("And when are you coming back?", "return_date"),
 ])
 def test_when_a_question_names_the_kind_it_asks_then_an_item_of_that_kind_is_asked(
         engine: AuditEngine, trip, question: str, item: str) -> None:
