@@ -69,6 +69,11 @@ def pick_asks(cv: CallView, kv: ChecklistView, p_ask: np.ndarray, threshold: flo
         wh = lang.asked_kinds(sent.text) if question or (offer and choice) else []
         if wh:
             asked_here = _plain_kind_asks(best, sent, row, kv, lang, wh, kinds & KEPT_KINDS, threshold, asked_here)
+        if ((question or offer) and "category" in kv.item_asked[top] and (sent.utterance, top) not in best
+                and row[top] >= threshold * WH_FLOOR and _names_a_choice(lang, sent.text)):
+            # "Would you prefer a psychologist or a psychiatrist?" asks the kind of therapist it reads closest to
+            best[(sent.utterance, top)] = Ask(sent, top, float(row[top]))
+            asked_here = True
         # a name, number or email the words ask outright is asked beside whatever else the sentence asks
         said_outright = frozenset().union(*wh) if wh else frozenset()
         named = kinds & NAMED_KINDS if question and (not asked_here or kinds & NAMED_KINDS & said_outright) else set()
@@ -128,3 +133,8 @@ def _plain_kind_asks(best: dict[tuple[int, int], Ask], sent: Sentence, row: np.n
 
 def _own_name(lang: Language, text: str) -> bool:
     return bool(lang.own_name_pattern and lang.own_name_pattern.search(lang.fold_case(text)))
+
+
+def _names_a_choice(lang: Language, text: str) -> bool:
+    folded = lang.fold_case(text)
+    return bool(lang.choice_pattern and lang.choice_pattern.search(folded) and lang.is_question(text) >= 1.0)

@@ -468,6 +468,7 @@ def test_when_a_question_names_the_kind_it_asks_then_an_item_of_that_kind_is_ask
     ("Is there a genre you prefer?", ["genre"]),
     ("Would you like action, comedy or something else?", ["genre"]),  # an offer of a choice
     ("Should I rent the movie for you?", []),  # an offer, not a question about the genre
+    ("Do you prefer comedies or dramas?", ["genre"]),  # a choice between things named
 ])
 def test_when_a_question_asks_what_kind_then_the_category_item_is_asked_and_an_offer_is_not(
         engine: AuditEngine, movies, question: str, asked: list[str]) -> None:
