@@ -151,7 +151,8 @@ def reason_scores(cv: CallView, kv: ChecklistView, p_reason: np.ndarray, rows: l
     have one (`call_reason_features`, which reads the rule's choice too), then has its say
     (`audit.training.reasons`): in `decide` mode its strongest reason is the call's and any other passing its
     threshold joins it; in `filter` mode the rule's reasons stay where the scorer passes them, and where it
-    passes none, the one it rates highest.
+    passes none, the one it rates highest. A turn that raises another matter then adds its reason
+    (`new_matters`).
     """
     if not kv.reason_ids:
         return []
@@ -167,6 +168,10 @@ def reason_scores(cv: CallView, kv: ChecklistView, p_reason: np.ndarray, rows: l
             top = int(np.argmax(p))
             chosen = [top] + [r for r in range(len(p)) if r != top and p[r] >= call_scorer.threshold]
             best = p
+    for r, j in new_matters(cv, kv, p_reason, rows, threshold):
+        if r not in chosen:
+            chosen.append(r)
+            where[r], best[r] = rows.index(j), max(best[r], float(p_reason[j, r]))
     meta_reason = str(cv.transcript.metadata.get("reason", "")).strip()
     if meta_reason in kv.reason_ids and kv.reason_ids.index(meta_reason) not in chosen:
         chosen.append(kv.reason_ids.index(meta_reason))
@@ -178,6 +183,28 @@ def reason_scores(cv: CallView, kv: ChecklistView, p_reason: np.ndarray, rows: l
             ev = [Evidence(utterance=u, text=cv.transcript.utterances[u].text)]
         out.append(ReasonScore(id=kv.reason_ids[r], confidence=round(float(min(max(best[r], 0), 1)), 3),
                                evidence=ev))
+    return out
+
+
+# a turn raising another matter shows its reason with this share of the reason threshold
+NEW_MATTER = 0.6
+
+
+def new_matters(cv: CallView, kv: ChecklistView, p_reason: np.ndarray, rows: list[int],
+                threshold: float) -> list[tuple[int, int]]:
+    """(reason, customer utterance) for each turn that raises another matter ("Oh, and while I have you, my
+    dad uses a wheelchair"): the reason it reads closest to is the call's too, however the whole call reads.
+    The call-level scorer has had its say before: it weighs what most of the call is about, and a matter
+    raised at the end is a small part of it."""
+    pattern = cv.language.new_matter_pattern
+    if pattern is None or len(kv.reason_ids) < 2:
+        return []
+    out = []
+    for j in rows:
+        if pattern.search(cv.language.fold_case(cv.transcript.utterances[j].text)):
+            r = int(np.argmax(p_reason[j]))
+            if p_reason[j, r] >= NEW_MATTER * threshold:
+                out.append((r, j))
     return out
 
 

@@ -116,6 +116,9 @@ class Language(ABC):
     # `fold_case` text: of several items taking a name, it asks the one whose question asks the same (the
     # caller's, not the sender's or the beneficiary's); None: the language does not tell them apart
     own_name_pattern: re.Pattern[str] | None = None
+    # a customer raising another matter ("Oh, and while I have you, ...", "И ещё вопрос", "Bu arada"), searched
+    # in `fold_case` text: the reason that turn reads closest to is one of the call's; None: none is read
+    new_matter_pattern: re.Pattern[str] | None = None
     # kinds of value this language's readers find too few of to require one: an item asking for such a kind
     # may be given by a sentence holding no value of it. Names: the name reader finds people's names ("my
     # name is Ann Lee"), not a restaurant's or a film's.

@@ -636,3 +636,19 @@ def test_when_a_call_level_scorer_filters_then_it_only_drops_the_rules_second_re
     backs_none = [r.id for r in reason_scores(*args, constant(-30.0), sig.asked, "filter")]
     backs_all = [r.id for r in reason_scores(*args, constant(30.0), sig.asked, "filter")]
     assert len(backs_none) == 1 and set(backs_none) <= set(rule) and backs_all == rule
+
+
+def test_when_the_caller_raises_another_matter_then_its_reason_joins_the_call(engine: AuditEngine, checklist) -> None:
+    """A matter raised at the end ("Oh, and while I have you, ...") is a small part of the call, which the
+    call-level scorer weighs as a whole; the turn's own words say it is another matter."""
+    report = engine.audit(_call(
+        ("agent", "Roadside assistance, how can I help you today?"),
+        ("customer", "Hi, I locked my keys inside my car at the grocery store."),
+        ("agent", "Okay. Where is your vehicle located right now?"),
+        ("customer", "In the parking lot of the Shell station on Route 9."),
+        ("agent", "A technician will be there in 40 minutes. Anything else?"),
+        ("customer", "Oh, and while I have you, the car was hard to start this morning, the battery seems weak."),
+    ), checklist)
+    assert report.reasons == ["lockout", "no_start"]
+    assert report.reason_scores[1].evidence[0].utterance == 5
+

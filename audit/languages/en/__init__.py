@@ -31,6 +31,9 @@ _RUN_ON = re.compile(
 _OWN_NAME = re.compile(
     r"\byour (?:full |first |last )?name\b|\bwho (?:am i|i'm) (?:speaking|talking) (?:with|to)\b|"
     r"\bwho(?:'s| is) (?:calling|this)\b|\bwho do i have\b|\band you are\b")
+_NEW_MATTER = re.compile(
+    r"\b(?:while i have you|since i have you|one more thing|another thing|one other thing|also,|and also|oh,? and|"
+    r"actually,? (?:yes|yeah)|while we're at it|something else)\b")
 # "Anything else I can help you with?", "Is there something else?", "Any other questions?"
 _CLOSING = re.compile(
     r"\b(?:any|some)(?:thing| other thing)s? (?:else|further)\b|\bany other (?:questions?|concerns?|issues?|way|"
@@ -103,6 +106,7 @@ class English(Language):
     year_pattern = _YEAR
     category_pattern = _CATEGORY
     own_name_pattern = _OWN_NAME
+    new_matter_pattern = _NEW_MATTER
     choice_pattern = _CHOICE
 
     def __init__(self) -> None:
