@@ -30,7 +30,9 @@ def pick_asks(cv: CallView, kv: ChecklistView, p_ask: np.ndarray, threshold: flo
     A sentence asks its best item; it asks another only with high confidence ("your name and the
     best number to reach you?"), because items of one checklist often resemble each other. Its question
     words then have their say (`Language.asked_kinds`, `_plain_kind_asks`): "where will you be leaving
-    from?" asks a place item however faintly the encoder reads it.
+    from?" asks a place item however faintly the encoder reads it. A choice between things named ("Music or
+    Sports?") asks the category item it reads closest to, and a name, phone number or email asked outright
+    asks the one item taking it (`_named_ask`).
     """
     best: dict[tuple[int, int], Ask] = {}
     lang = cv.language
@@ -76,16 +78,21 @@ def pick_asks(cv: CallView, kv: ChecklistView, p_ask: np.ndarray, threshold: flo
             asked_here = True
         # a name, number or email the words ask outright is asked beside whatever else the sentence asks
         said_outright = frozenset().union(*wh) if wh else frozenset()
-        named = kinds & NAMED_KINDS if question and (not asked_here or kinds & NAMED_KINDS & said_outright) else set()
-        owners = [i for i in range(len(row)) if named & kv.item_typed[i]] if named else []
-        if len(owners) > 1 and "name" in named and _own_name(lang, sent.text):
-            # "Who am I speaking with?" asks the caller's name, not the sender's or the beneficiary's
-            owners = [i for i in owners if _own_name(lang, kv.checklist.items[i].question)]
-        if len(owners) == 1 and (sent.utterance, owners[0]) not in best:
-            # "Who am I speaking with?" asks a name, and one item takes a name: that one, however faintly
-            # the encoder reads the two alike
-            best[(sent.utterance, owners[0])] = Ask(sent, owners[0], float(row[owners[0]]))
+        if question and (not asked_here or kinds & NAMED_KINDS & said_outright):
+            _named_ask(best, sent, row, kv, lang, kinds & NAMED_KINDS)
     return list(best.values())
+
+
+def _named_ask(best: dict[tuple[int, int], Ask], sent: Sentence, row: np.ndarray, kv: ChecklistView,
+               lang: Language, named: set[str]) -> None:
+    """"Who am I speaking with?" asks a name, and one item takes a name: that one, however faintly the
+    encoder reads the two alike. Of several, a question for the listener's own name asks the item whose
+    question asks the same (the caller's, not the sender's or the beneficiary's)."""
+    owners = [i for i in range(len(row)) if named & kv.item_typed[i]] if named else []
+    if len(owners) > 1 and "name" in named and _own_name(lang, sent.text):
+        owners = [i for i in owners if _own_name(lang, kv.checklist.items[i].question)]
+    if len(owners) == 1 and (sent.utterance, owners[0]) not in best:
+        best[(sent.utterance, owners[0])] = Ask(sent, owners[0], float(row[owners[0]]))
 
 
 def _plain_kind_asks(best: dict[tuple[int, int], Ask], sent: Sentence, row: np.ndarray, kv: ChecklistView,
