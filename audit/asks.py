@@ -42,13 +42,14 @@ def pick_asks(cv: CallView, kv: ChecklistView, p_ask: np.ndarray, threshold: flo
             continue
         top = int(row.argmax())
         sent = cv.agent_sentences[s]
-        offer = lang.is_offer(sent.text)
-        if offer and lang.asked_kinds(sent.text):
-            offer = False  # "Do you want me to look in a specific area?" asks where, as "which area?" would
+        named_by_words = lang.asked_kinds(sent.text)
+        # "Do you want me to look in a specific area?" asks where, as "which area?" would
+        offer = lang.is_offer(sent.text) and not named_by_words
         # an offer that names no value ("would you like to transfer money?") asks no typed item's value;
         # one that proposes a value ("do you want it to start on the 3rd?") may, and so may an offer that
         # asks an item the checklist itself words as an offer ("Do you want us to text you when ready?")
-        said = {v.kind for v in slot_values(lang, sent.text)} - lang.ungated_kinds
+        values_said = {v.kind for v in slot_values(lang, sent.text)}
+        said = values_said - lang.ungated_kinds
         bare_offer = offer and not said
         choice = lang.choice_pattern is None or bool(lang.choice_pattern.search(lang.fold_case(sent.text)))
         question = lang.is_question(sent.text) and not offer
@@ -68,9 +69,10 @@ def pick_asks(cv: CallView, kv: ChecklistView, p_ask: np.ndarray, threshold: flo
             key = (sent.utterance, int(i))
             if key not in best or row[i] > best[key].prob:
                 best[key] = Ask(sent, int(i), float(row[i]))
-        wh = lang.asked_kinds(sent.text) if question or (offer and choice) else []
+        wh = named_by_words if question or (offer and choice) else []
         if wh:
-            asked_here = _plain_kind_asks(best, sent, row, kv, lang, wh, kinds & KEPT_KINDS, threshold, asked_here)
+            asked_here = _plain_kind_asks(best, sent, row, kv, lang, wh, kinds & KEPT_KINDS, values_said, threshold,
+                                          asked_here)
         if ((question or offer) and "category" in kv.item_asked[top] and (sent.utterance, top) not in best
                 and row[top] >= threshold * WH_FLOOR and _names_a_choice(lang, sent.text)):
             # "Would you prefer a psychologist or a psychiatrist?" asks the kind of therapist it reads closest to
@@ -96,7 +98,7 @@ def _named_ask(best: dict[tuple[int, int], Ask], sent: Sentence, row: np.ndarray
 
 
 def _plain_kind_asks(best: dict[tuple[int, int], Ask], sent: Sentence, row: np.ndarray, kv: ChecklistView,
-                     lang: Language, wh: list[frozenset[str]], kept: set[str], threshold: float,
+                     lang: Language, wh: list[frozenset[str]], kept: set[str], said: set[str], threshold: float,
                      asked_here: bool) -> bool:
     """Apply what a question's words say it asks ("Which date did you have in mind?": a date) to the asks of
     one sentence: an item taking another kind of value is not what it asks (unless the sentence names its kind
@@ -106,7 +108,7 @@ def _plain_kind_asks(best: dict[tuple[int, int], Ask], sent: Sentence, row: np.n
     ("Which date ...?" closest to "What category?", the third part of a long question faintly). Where the
     question's direction leaves one item of the kind ("where will you be leaving from?": the origin, not the
     destination), or a kind named twice has one item left ("from where and to where?"), the words alone
-    decide. A kind whose values the sentence holds is read back, not asked."""
+    decide. A kind whose values the sentence holds (`said`) is read back, not asked."""
     named = frozenset().union(*wh)
     if not any(named & t for t in kv.item_asked):
         return asked_here
@@ -116,7 +118,6 @@ def _plain_kind_asks(best: dict[tuple[int, int], Ask], sent: Sentence, row: np.n
     here = {i for (u, i), a in best.items() if a.sentence is sent}
     taken: set[int] = set()
     way = lang.direction(sent.text)
-    said = {v.kind for v in slot_values(lang, sent.text)}
     for kinds in sorted(wh, key=len):  # "what time" before "when", which may be a date
         mine = [i for i in here - taken if kinds & kv.item_asked[i]]
         if mine:

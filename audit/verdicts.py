@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from audit.languages.base import Language, Value
+from audit.languages.base import WHEN_KINDS, Language, Value
 from audit.matching.features import OPENING_TURNS, by_utterance, call_reason_features
 from audit.matching.model import Scorer
 from audit.matching.slots import slot_values, value_context
@@ -371,7 +371,7 @@ def directed_asks(cv: CallView, kv: ChecklistView, p_ask: np.ndarray) -> np.ndar
         d = lang.direction(sent.text)
         only = None  # the kinds whose items move: all, where the words point
         if not d and _asks_one_start(lang, sent.text):
-            d, only = -1, _WHEN_KINDS
+            d, only = -1, WHEN_KINDS
         if not d:
             continue
         for i, sib in enumerate(siblings):
@@ -382,16 +382,13 @@ def directed_asks(cv: CallView, kv: ChecklistView, p_ask: np.ndarray) -> np.ndar
     return out
 
 
-_WHEN_KINDS = frozenset({"date", "time"})
-
-
 def _asks_one_start(lang: Language, text: str) -> bool:
     """A question for one date or time that names neither end ("When would you like to go?", "What is your
     date of travel?") asks when the trip or stay starts: the end is asked with its own words ("return",
     "until", "check out")."""
     if lang.end_pattern is None or lang.end_pattern.search(lang.fold_case(text)):
         return False
-    return len([k for k in lang.asked_kinds(text) if k & _WHEN_KINDS]) == 1
+    return len([k for k in lang.asked_kinds(text) if k & WHEN_KINDS]) == 1
 
 
 # content words (`Language.tokens`) of a closing offer short enough to be nothing else
@@ -415,8 +412,9 @@ def closing_offers(cv: CallView, kv: ChecklistView, p_ask: np.ndarray) -> np.nda
         # a short offer says it ("Başka bir şey var mı?", "Что-нибудь ещё?", "Anything else, Wendy?") however
         # faintly the encoder reads it like the checklist's long one; a longer one may ask about the matter
         # at hand ("Anything else going on at the site we should know about?")
-        short = np.array([len(cv.language.tokens(s.text)) <= SHORT_CLOSING for s in cv.agent_sentences], dtype=bool)
-        out[np.ix_(offers & short, closing)] = 1.0
+        short = np.array([bool(o) and len(cv.language.tokens(s.text)) <= SHORT_CLOSING
+                          for o, s in zip(offers, cv.agent_sentences, strict=True)], dtype=bool)
+        out[np.ix_(short, closing)] = 1.0
     return out
 
 
@@ -435,17 +433,25 @@ def closing_answers(cv: CallView, kv: ChecklistView, p_sentences: np.ndarray, ut
     if not len(closing) or p_sentences.size == 0:
         return p_sentences
     out = p_sentences.copy()
-    lang = cv.language
-    utts = cv.transcript.utterances
+    raises_more: dict[int, bool] = {}  # per customer turn, read only where it replies to a closing offer
     for k, sent in enumerate(cv.customer_sentences):
-        prev = cv.prev_agent[sent.utterance]
-        reply = utts[sent.utterance].text
-        new_matter = len(lang.tokens(reply)) > CLOSING_REPLY or any(
-            lang.is_question(reply[a:b]) >= 1.0 for a, b in lang.sentences(reply))
+        j = sent.utterance
+        prev = cv.prev_agent[j]
         for i in closing:
-            if prev < 0 or utt_ask[prev, i] < ask_threshold or new_matter:
+            if prev < 0 or utt_ask[prev, i] < ask_threshold:
+                out[k, i] = 0.0
+                continue
+            if j not in raises_more:
+                raises_more[j] = _raises_more(cv.language, cv.transcript.utterances[j].text)
+            if raises_more[j]:
                 out[k, i] = 0.0
     return out
+
+
+def _raises_more(lang: Language, reply: str) -> bool:
+    """Whether a reply to "anything else?" brings up something: a question, or more than "no, that's all"."""
+    return len(lang.tokens(reply)) > CLOSING_REPLY or any(
+        lang.is_question(reply[a:b]) >= 1.0 for a, b in lang.sentences(reply))
 
 
 # an utterance that answers the agent's question about one item gives another item only this clearly

@@ -40,6 +40,9 @@ VALUE_KINDS = (
     "plate", "address", "location", "yes_no", "dont_know",
 )
 
+# the kinds "when" may ask: a date or a time
+WHEN_KINDS = frozenset({"date", "time"})
+
 # An item that asks for one of these kinds asks for nothing broader: the words that name an email or a phone
 # number ("e-posta adresiniz", "the best number to reach you") also name an address or a code, and an address
 # given in the call must not answer the email item.

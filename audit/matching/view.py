@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from audit.checklist import Checklist
-from audit.languages.base import Encoder, Language, Value, narrowest_kinds
+from audit.languages.base import WHEN_KINDS, Encoder, Language, Value, narrowest_kinds
 from audit.matching.slots import value_contexts
 from audit.transcript import Transcript
 
@@ -86,9 +86,6 @@ def item_texts(checklist: Checklist) -> tuple[list[str], list[str]]:
     return out, shapes
 
 
-_WHEN_KINDS = frozenset({"date", "time"})
-
-
 def _item_kinds(lang: Language, question: str, description: str) -> set[str]:
     """The kinds of value an item asks for: those its question names, else those its description names.
 
@@ -100,9 +97,9 @@ def _item_kinds(lang: Language, question: str, description: str) -> set[str]:
     asked = narrowest_kinds(lang.value_kinds_for(question)) - {"yes_no", "dont_know"}
     # "When are you leaving?" may ask a date or a time; a description that names one of them ("Date of bus
     # leaving") says which
-    told = asked & lang.value_kinds_for(description) & _WHEN_KINDS
-    if _WHEN_KINDS <= asked and len(told) == 1:
-        asked = asked - (_WHEN_KINDS - told)
+    told = asked & lang.value_kinds_for(description) & WHEN_KINDS
+    if WHEN_KINDS <= asked and len(told) == 1:
+        asked = asked - (WHEN_KINDS - told)
     return asked | (both & {"yes_no", "dont_know"}) if asked else both
 
 
