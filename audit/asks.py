@@ -121,7 +121,17 @@ def _plain_kind_asks(best: dict[tuple[int, int], Ask], sent: Sentence, row: np.n
     for kinds in sorted(wh, key=len):  # "what time" before "when", which may be a date
         mine = [i for i in here - taken if kinds & kv.item_asked[i]]
         if mine:
-            taken.add(max(mine, key=lambda i: row[i]))
+            i = max(mine, key=lambda i: row[i])
+            if kinds == {"category"} and not kv.item_asked[i] <= kinds:
+                # "What kind of event?" asks the item taking only a kind ("Type of event"), not one whose
+                # wording also reads that way but which takes another value ("Name of event")
+                pure = [j for j in range(len(row)) if kv.item_asked[j] and kv.item_asked[j] <= kinds
+                        and j not in taken and (sent.utterance, j) not in best]
+                if len(pure) == 1:
+                    del best[(sent.utterance, i)]
+                    i = pure[0]
+                    best[(sent.utterance, i)] = Ask(sent, i, float(row[i]))
+            taken.add(i)
             continue
         owners = [i for i in range(len(row)) if kinds & kv.item_asked[i]]
         if way and any(kv.item_direction[i] == way for i in owners):

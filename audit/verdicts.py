@@ -7,6 +7,7 @@ information before the ask; needed otherwise.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -172,14 +173,18 @@ def reason_scores(cv: CallView, kv: ChecklistView, p_reason: np.ndarray, rows: l
         if r not in chosen:
             chosen.append(r)
             where[r], best[r] = rows.index(j), max(best[r], float(p_reason[j, r]))
+    shown, ruled_out = searched(cv, kv)
+    reported = {r: j for r, j in shown if r not in chosen}  # the agent's words show these
+    chosen += list(reported)
+    chosen = [r for r in chosen if r not in ruled_out] or chosen
     meta_reason = str(cv.transcript.metadata.get("reason", "")).strip()
     if meta_reason in kv.reason_ids and kv.reason_ids.index(meta_reason) not in chosen:
         chosen.append(kv.reason_ids.index(meta_reason))
     out = []
     for r in sorted(chosen, key=lambda r: -best[r]):
         ev = []
-        if rows:
-            u = rows[int(where[r])]
+        if r in reported or rows:
+            u = reported[r] if r in reported else rows[int(where[r])]
             ev = [Evidence(utterance=u, text=cv.transcript.utterances[u].text)]
         out.append(ReasonScore(id=kv.reason_ids[r], confidence=round(float(min(max(best[r], 0), 1)), 3),
                                evidence=ev))
@@ -206,6 +211,45 @@ def new_matters(cv: CallView, kv: ChecklistView, p_reason: np.ndarray, rows: lis
             if p_reason[j, r] >= NEW_MATTER * threshold:
                 out.append((r, j))
     return out
+
+
+def searched(cv: CallView, kv: ChecklistView) -> tuple[list[tuple[int, int]], list[int]]:
+    """Reasons the agent's words show or rule out, on a checklist that holds search reasons ("Find events in
+    a given city") beside what they lead to ("Buy tickets for an event"): ((reason, agent utterance) shown,
+    reasons ruled out).
+
+    Reporting what a search found ("I found 7 events in Stanford") shows its one search reason, though the
+    opening ("I'd like to see an event") may read closer to buying. Confirming a booking ("Please confirm: 4
+    tickets ...") shows the one reason that is not a search, though the customer may have opened by asking
+    what there is; an offer to book that the customer declines ("Would you like to buy tickets?" "Not right
+    now.") with nothing booked rules it out, though the items it needs were read out along the way.
+    """
+    lang = cv.language
+    if lang.search_reason_pattern is None or len(kv.reason_ids) < 2:
+        return [], []
+    is_search = [bool(lang.search_reason_pattern.search(lang.fold_case(r.description))) for r in kv.checklist.reasons]
+    if not any(is_search):
+        return [], []
+    utts = cv.transcript.utterances
+    said = [lang.fold_case(u.text) if u.speaker == "agent" else "" for u in utts]
+
+    def first(pattern: re.Pattern[str] | None) -> int | None:
+        return next((j for j, t in enumerate(said) if pattern is not None and t and pattern.search(t)), None)
+
+    searches = [k for k, s in enumerate(is_search) if s]
+    others = [k for k, s in enumerate(is_search) if not s]
+    shown: list[tuple[int, int]] = []
+    if len(searches) == 1 and (j := first(lang.results_pattern)) is not None:
+        shown.append((searches[0], j))
+    if len(others) != 1:
+        return shown, []
+    if (j := first(lang.booking_pattern)) is not None:
+        return [*shown, (others[0], j)], []
+    offer, no = lang.booking_offer_pattern, lang.declined_pattern
+    declined = offer is not None and no is not None and any(
+        offer.search(said[j]) and j + 1 < len(utts) and utts[j + 1].speaker == "customer"
+        and no.search(lang.fold_case(utts[j + 1].text)) for j in range(len(utts)))
+    return shown, others if declined else []
 
 
 def _or_empty(p_sentences: np.ndarray | None, kv: ChecklistView) -> np.ndarray:

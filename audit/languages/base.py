@@ -122,6 +122,19 @@ class Language(ABC):
     # a customer raising another matter ("Oh, and while I have you, ...", "И ещё вопрос", "Bu arada"), searched
     # in `fold_case` text: the reason that turn reads closest to is one of the call's; None: none is read
     new_matter_pattern: re.Pattern[str] | None = None
+    # a reason that is a search ("Find events in a given city", "Search for a hotel"), searched in a reason's
+    # `fold_case` description, and an agent reporting what a search found ("I found 7 events", "There are 3
+    # buses"), searched in `fold_case` agent text: a call where the agent reports results pursued the search,
+    # even when the customer opened with what it led to ("I'd like to see an event"); None: not read
+    search_reason_pattern: re.Pattern[str] | None = None
+    results_pattern: re.Pattern[str] | None = None
+    # the agent confirming a booking or purchase ("Please confirm: 2 tickets for ...", "Your table is
+    # booked"), searched in `fold_case` agent text: beside search reasons, the call pursued the one that is not
+    booking_pattern: re.Pattern[str] | None = None
+    # the agent offering to book ("Would you like to buy tickets?") and the customer declining ("Not right
+    # now, thanks"): with no booking confirmed, the call did not pursue the reason that is not a search
+    booking_offer_pattern: re.Pattern[str] | None = None
+    declined_pattern: re.Pattern[str] | None = None
     # kinds of value this language's readers find too few of to require one: an item asking for such a kind
     # may be given by a sentence holding no value of it. Names: the name reader finds people's names ("my
     # name is Ann Lee"), not a restaurant's or a film's.

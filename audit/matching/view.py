@@ -95,9 +95,14 @@ def _item_kinds(lang: Language, question: str, description: str) -> set[str]:
     """
     both = narrowest_kinds(lang.value_kinds_for(f"{question} {description}"))
     asked = narrowest_kinds(lang.value_kinds_for(question)) - {"yes_no", "dont_know"}
+    described = lang.value_kinds_for(description)
+    if not asked and "yes_no" in described:
+        # "Would you like a shared ride?" described as "Whether the ride is shared with other passengers": a
+        # yes/no item, however many values the description's explanation mentions
+        return both & {"yes_no", "dont_know"}
     # "When are you leaving?" may ask a date or a time; a description that names one of them ("Date of bus
     # leaving") says which
-    told = asked & lang.value_kinds_for(description) & WHEN_KINDS
+    told = asked & described & WHEN_KINDS
     if WHEN_KINDS <= asked and len(told) == 1:
         asked = asked - (WHEN_KINDS - told)
     return asked | (both & {"yes_no", "dont_know"}) if asked else both

@@ -241,3 +241,25 @@ items:
 @pytest.fixture(scope="session")
 def parcel():
     return parse_checklist(PARCEL, where="parcel_test")
+
+
+EVENTS = """
+id: events_test
+name: Event tickets (test)
+version: 1
+language: en
+reasons:
+  - {id: find_events, description: "Find concerts and games in a city"}
+  - {id: buy_tickets, description: "Buy tickets for an event"}
+items:
+  - {id: event_type, question: "What category?", description: "Type of event", applies_to: [find_events]}
+  - {id: event_name, question: "Sure, what kind of event?", description: "Name of event", applies_to: [buy_tickets]}
+  - {id: city, question: "In which city?", description: "City where the event is happening"}
+  - {id: tickets, question: "How many tickets do you need?", description: "Number of tickets to buy",
+     applies_to: [buy_tickets]}
+"""
+
+
+@pytest.fixture(scope="session")
+def events():
+    return parse_checklist(EVENTS, where="events_test")

@@ -652,3 +652,63 @@ def test_when_the_caller_raises_another_matter_then_its_reason_joins_the_call(en
     assert report.reasons == ["lockout", "no_start"]
     assert report.reason_scores[1].evidence[0].utterance == 5
 
+
+
+def test_when_the_agent_reports_what_a_search_found_then_the_search_is_a_reason(engine: AuditEngine, events) -> None:
+    """"I'd like to see a game" may read closest to buying tickets; "I found 3 games" shows a search ran, so
+    the type question applies, and the confirmed booking shows the purchase."""
+    report = engine.audit(_call(
+        ("customer", "I'd like to go out and see a game in Stanford."),
+        ("agent", "I found 3 games. How about Cardinal Vs Ducks at Stanford Stadium next Friday?"),
+        ("customer", "Sounds great, I'd like 4 tickets."),
+        ("agent", "Please confirm: 4 tickets for Cardinal Vs Ducks next Friday."),
+        ("customer", "Yes, that's right."),
+    ), events)
+    assert set(report.reasons) == {"find_events", "buy_tickets"}
+
+
+def test_when_the_customer_declines_to_book_then_booking_is_not_a_reason(engine: AuditEngine, events) -> None:
+    report = engine.audit(_call(
+        ("customer", "Can you find me some concerts in Seattle? I'd like to buy tickets."),
+        ("agent", "I found 5 concerts. There's Amber Run at the Showbox on March 14th."),
+        ("customer", "That sounds nice."),
+        ("agent", "Would you like to buy tickets for it?"),
+        ("customer", "Not right now, thanks."),
+        ("agent", "How many tickets do you need?"),
+    ), events)
+    assert report.reasons == ["find_events"]
+    assert [(q.item, q.status) for q in report.questions if q.utterance == 5] == [("tickets", "irrelevant")]
+
+
+def test_when_a_question_asks_what_kind_then_the_item_defined_as_a_type_is_asked(engine: AuditEngine,
+                                                                                 events) -> None:
+    """The name item's mandated wording reads "what kind of event?", but its description says it takes a name:
+    "What kind of event?" asks the item described as the type."""
+    report = engine.audit(_call(
+        ("customer", "I'm looking for something to do this weekend."),
+        ("agent", "What kind of event? Music, sports, something else?"),
+    ), events)
+    assert [q.item for q in report.questions if q.utterance == 1] == ["event_type"]
+
+
+@pytest.mark.parametrize(("question", "description", "kinds"), [
+    # a yes/no question described by "whether" asks a yes or no, whatever values its explanation names
+    ("Would you like a shared ride?", "Boolean flag whether ride is shared with other passengers", {"yes_no"}),
+    ("Do you still have the receipt?", "Whether the customer has the receipt, which allows a return within 30 days",
+     {"yes_no"}),
+    # a yes/no question described by the value it gets keeps that value's kind
+    ("Can you give me the last four digits of the card?", "The last four digits of the card number",
+     {"code", "yes_no"}),
+    # "departure city" is a place, not a date
+    ("Departure city?", "City in which the journey originates", {"location"}),
+    ("What is your departure date?", "Date of the outbound flight", {"date"}),
+])
+def test_when_an_item_is_read_then_its_kinds_follow_its_question_and_description(
+        question: str, description: str, kinds: set[str]) -> None:
+    from audit.languages.registry import get_language
+    from audit.matching.view import build_checklist_view
+
+    checklist = parse_checklist(
+        f"id: k\nname: k\nversion: 1\nlanguage: en\nitems:\n  - {{id: x, question: \"{question}\", "
+        f"description: \"{description}\"}}\n", where="kinds_test")
+    assert build_checklist_view(checklist, get_language("en")).item_kinds[0] == kinds

@@ -34,6 +34,17 @@ _OWN_NAME = re.compile(
 _NEW_MATTER = re.compile(
     r"\b(?:while i have you|since i have you|one more thing|another thing|one other thing|also,|and also|oh,? and|"
     r"actually,? (?:yes|yeah)|while we're at it|something else)\b")
+_SEARCH_REASON = re.compile(r"^(?:find|search|look(?:ing)? for|discover|browse|see available)\b")
+_RESULTS = re.compile(r"\b(?:i(?:'ve| have)? found|found \d+|there (?:are|is) \d+|i (?:have|got) \d+)\b")
+_BOOKING = re.compile(r"\b(?:please confirm|to confirm|confirm the (?:following|details)|has been (?:booked|reserved|"
+                      r"purchased|confirmed)|is (?:booked|reserved|confirmed))\b")
+_BOOKING_OFFER = re.compile(
+    r"\b(?:(?:would|do) you (?:like|want|wish) (?:me )?to (?:buy|book|reserve|purchase|rent|make a reservation|"
+    r"schedule|get tickets)|interested in (?:purchasing|buying|booking|reserving)|(?:shall|should) i (?:book|"
+    r"reserve|buy)|want me to (?:book|reserve|buy))\b")
+_DECLINED = re.compile(
+    r"^\W*(?:no\b|nope\b|not (?:right )?now|not at (?:this|the moment)|not yet|i don'?t (?:want|need)|maybe later|"
+    r"not today)|\b(?:don'?t want to|not (?:right )?now|not at this time|maybe later|not yet)\b")
 # "Anything else I can help you with?", "Is there something else?", "Any other questions?"
 _CLOSING = re.compile(
     r"\b(?:any|some)(?:thing| other thing)s? (?:else|further)\b|\bany other (?:questions?|concerns?|issues?|way|"
@@ -107,6 +118,11 @@ class English(Language):
     category_pattern = _CATEGORY
     own_name_pattern = _OWN_NAME
     new_matter_pattern = _NEW_MATTER
+    search_reason_pattern = _SEARCH_REASON
+    results_pattern = _RESULTS
+    booking_pattern = _BOOKING
+    booking_offer_pattern = _BOOKING_OFFER
+    declined_pattern = _DECLINED
     choice_pattern = _CHOICE
 
     def __init__(self) -> None:

@@ -133,8 +133,10 @@ _ITEM_KINDS: list[tuple[str, re.Pattern[str]]] = [
                          r"income|salary|earn(?:ing)?s?|how much(?! (?:time|longer|pain|of)\b))\b", re.I)),
     # "at the time of the theft" and "up to date" name no time or date to give ("Time of the appointment" does)
     ("time", re.compile(r"\b(?:(?<!at the )time|hour|o'clock)\b|" + _WHEN, re.I)),
-    ("date", re.compile(r"\b(?:(?<!up to )date|day|birth|dob|schedule|arrival|departure|check[- ]?in|"
-                        r"check[- ]?out|start|end|leave|return)\b|" + _WHEN, re.I)),
+    # "Departure city?" asks a place: a trip's ends name a date only when no place noun follows them
+    ("date", re.compile(r"\b(?:(?<!up to )date|day|birth|dob|schedule|(?:arrival|departure|check[- ]?in|"
+                        r"check[- ]?out|start|end|leave|return)(?! (?:city|cities|town|location|airport|station|"
+                        r"point|address)\b))\b|" + _WHEN, re.I)),
     ("duration", re.compile(r"\b(?:how long|duration|nights|length of|how many (?:minutes|hours|days|weeks|months|"
                             r"years))\b", re.I)),
     ("count", re.compile(r"\b(?:how many(?! (?:minutes|hours|days|nights|weeks|months|years)\b)|"
