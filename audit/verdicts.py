@@ -222,7 +222,8 @@ def searched(cv: CallView, kv: ChecklistView) -> tuple[list[tuple[int, int]], li
     opening ("I'd like to see an event") may read closer to buying. Confirming a booking ("Please confirm: 4
     tickets ...") shows the one reason that is not a search, though the customer may have opened by asking
     what there is; an offer to book that the customer declines ("Would you like to buy tickets?" "Not right
-    now.") with nothing booked rules it out, though the items it needs were read out along the way.
+    now.") with nothing booked rules it out, though the items it needs were read out along the way, and shows
+    the search: what the agent offered to book, it had found.
     """
     lang = cv.language
     if lang.search_reason_pattern is None or len(kv.reason_ids) < 2:
@@ -246,10 +247,14 @@ def searched(cv: CallView, kv: ChecklistView) -> tuple[list[tuple[int, int]], li
     if (j := first(lang.booking_pattern)) is not None:
         return [*shown, (others[0], j)], []
     offer, no = lang.booking_offer_pattern, lang.declined_pattern
-    declined = offer is not None and no is not None and any(
-        offer.search(said[j]) and j + 1 < len(utts) and utts[j + 1].speaker == "customer"
-        and no.search(lang.fold_case(utts[j + 1].text)) for j in range(len(utts)))
-    return shown, others if declined else []
+    declined = next((j for j in range(len(utts) - 1) if offer is not None and no is not None and said[j]
+                     and offer.search(said[j]) and utts[j + 1].speaker == "customer"
+                     and no.search(lang.fold_case(utts[j + 1].text))), None)
+    if declined is None:
+        return shown, []
+    if len(searches) == 1 and not shown:  # what the agent offered to book, it had found
+        shown.append((searches[0], declined))
+    return shown, others
 
 
 def _or_empty(p_sentences: np.ndarray | None, kv: ChecklistView) -> np.ndarray:

@@ -35,9 +35,9 @@ _NEW_MATTER = re.compile(
     r"\b(?:while i have you|since i have you|one more thing|another thing|one other thing|also,|and also|oh,? and|"
     r"actually,? (?:yes|yeah)|while we're at it|something else)\b")
 _SEARCH_REASON = re.compile(r"^(?:find|search|look(?:ing)? for|discover|browse|see available)\b")
-_RESULTS = re.compile(r"\b(?:i(?:'ve| have)? found|found \d+|there (?:are|is) \d+|i (?:have|got|see) (?:\d+|one|two|three|"
-                      r"four|five|six|seven|eight|nine|ten)|recommendations?|(?:some|few|several) options"
-                      r")\b")
+_RESULTS = re.compile(
+    r"\b(?:i(?:'ve| have)? found|found \d+|there (?:are|is) \d+|i (?:have|got|see) (?:\d+|one|two|three|four|five|"
+    r"six|seven|eight|nine|ten)|recommendations?|(?:some|few|several) options)\b")
 _BOOKING = re.compile(r"\b(?:please confirm|to confirm|confirm the (?:following|details)|has been (?:booked|reserved|"
                       r"purchased|confirmed)|is (?:booked|reserved|confirmed))\b")
 _BOOKING_OFFER = re.compile(
