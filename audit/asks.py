@@ -21,6 +21,8 @@ WH_FLOOR = 0.2
 # ... and the only item of that kind at this share ("Departure time?" when one item asks a time)
 WH_ONLY = 0.1
 # kinds a sentence names outright ("name", "number", "email") keep their items asked beside its question words
+# a length asked where no item takes one: the date at the end
+UNTIL = frozenset({"date"})
 KEPT_KINDS = frozenset({"name", "phone", "email", "code"})
 
 
@@ -109,6 +111,10 @@ def _plain_kind_asks(best: dict[tuple[int, int], Ask], sent: Sentence, row: np.n
     question's direction leaves one item of the kind ("where will you be leaving from?": the origin, not the
     destination), or a kind named twice has one item left ("from where and to where?"), the words alone
     decide. A kind whose values the sentence holds (`said`) is read back, not asked."""
+    if not any("duration" in t for t in kv.item_asked) and any(
+            "date" in t and d == 1 for t, d in zip(kv.item_asked, kv.item_direction, strict=True)):
+        # "How long do you need the car?" asks, where no item takes a length, when the thing comes back
+        wh = [UNTIL if k == {"duration"} else k for k in wh]
     named = frozenset().union(*wh)
     if not any(named & t for t in kv.item_asked):
         return asked_here
@@ -117,8 +123,8 @@ def _plain_kind_asks(best: dict[tuple[int, int], Ask], sent: Sentence, row: np.n
             del best[key]
     here = {i for (u, i), a in best.items() if a.sentence is sent}
     taken: set[int] = set()
-    way = lang.direction(sent.text)
     for kinds in sorted(wh, key=len):  # "what time" before "when", which may be a date
+        way = 1 if kinds is UNTIL else lang.direction(sent.text)
         mine = [i for i in here - taken if kinds & kv.item_asked[i]]
         if mine:
             i = max(mine, key=lambda i: row[i])

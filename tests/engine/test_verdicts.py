@@ -712,3 +712,11 @@ def test_when_an_item_is_read_then_its_kinds_follow_its_question_and_description
         f"id: k\nname: k\nversion: 1\nlanguage: en\nitems:\n  - {{id: x, question: \"{question}\", "
         f"description: \"{description}\"}}\n", where="kinds_test")
     assert build_checklist_view(checklist, get_language("en")).item_kinds[0] == kinds
+
+
+def test_when_a_length_is_asked_and_no_item_takes_one_then_the_end_date_is_asked(engine: AuditEngine, trip) -> None:
+    report = engine.audit(_call(
+        ("customer", "I need a round trip from Seattle to Denver leaving March 3rd."),
+        ("agent", "How long will you be staying there?"),
+    ), trip)
+    assert [q.item for q in report.questions if q.utterance == 1] == ["return_date"]
