@@ -80,11 +80,35 @@ def pick_asks(cv: CallView, kv: ChecklistView, p_ask: np.ndarray, threshold: flo
             # "Would you prefer a psychologist or a psychiatrist?" asks the kind of therapist it reads closest to
             best[(sent.utterance, top)] = Ask(sent, top, float(row[top]))
             asked_here = True
+        if question:
+            _picked_thing_ask(best, sent, row, kv, lang, frozenset().union(*named_by_words) if named_by_words
+                              else frozenset())
         # a name, number or email the words ask outright is asked beside whatever else the sentence asks
         said_outright = frozenset().union(*wh) if wh else frozenset()
         if question and (not asked_here or kinds & NAMED_KINDS & said_outright):
             _named_ask(best, sent, row, kv, lang, kinds & NAMED_KINDS)
     return list(best.values())
+
+
+def _picked_thing_ask(best: dict[tuple[int, int], Ask], sent: Sentence, row: np.ndarray, kv: ChecklistView,
+                      lang: Language, named: frozenset[str]) -> None:
+    """"Which event do you need tickets for?" asks the one item holding an event's name ("Name of event"),
+    however closely it reads to the ticket count; the count is not what it asks unless its words name a
+    count too."""
+    pattern = lang.picked_thing_pattern
+    if pattern is None or not any(kv.item_holds_name_of):
+        return
+    for m in pattern.finditer(lang.fold_case(sent.text)):
+        stems = lang.tokens(m.group(1))
+        holders = [i for i, t in enumerate(kv.item_holds_name_of) if stems and t == stems[0]]
+        if len(holders) != 1:
+            continue
+        i = holders[0]
+        for key in [k for k, a in best.items() if a.sentence is sent and k[1] != i]:
+            if kv.item_typed[key[1]] - lang.ungated_kinds and not kv.item_asked[key[1]] & named:
+                del best[key]
+        if (sent.utterance, i) not in best:
+            best[(sent.utterance, i)] = Ask(sent, i, float(row[i]))
 
 
 def _named_ask(best: dict[tuple[int, int], Ask], sent: Sentence, row: np.ndarray, kv: ChecklistView,

@@ -135,6 +135,11 @@ class Language(ABC):
     # now, thanks"): with no booking confirmed, the call did not pursue the reason that is not a search
     booking_offer_pattern: re.Pattern[str] | None = None
     declined_pattern: re.Pattern[str] | None = None
+    # "which event ...?", "any particular restaurant?": the thing a question asks to pick (group 1), searched in
+    # `fold_case` agent text, and an item's description naming what it holds ("Name of event", group 1): a
+    # question picking a thing asks the one item holding that thing's name; None: not read
+    picked_thing_pattern: re.Pattern[str] | None = None
+    name_of_pattern: re.Pattern[str] | None = None
     # kinds of value this language's readers find too few of to require one: an item asking for such a kind
     # may be given by a sentence holding no value of it. Names: the name reader finds people's names ("my
     # name is Ann Lee"), not a restaurant's or a film's.

@@ -48,6 +48,7 @@ class ChecklistView:
     # what a question's words may ask of each item (`Language.asked_kinds`): its typed kinds, and "category"
     # where its texts name a kind of thing to choose
     item_asked: list[set[str]]
+    item_holds_name_of: list[str | None]  # the thing whose name the item holds ("Name of event": "event"), stemmed
     item_offer: list[bool]  # the item's own question is an offer ("Do you want us to text you?"): `Language.is_offer`
     item_siblings: list[list[int]]  # each item's sibling in the other direction: `direction_siblings`
     bank_match: dict[str, np.ndarray] = field(default_factory=dict)  # bank name -> (entries, items)
@@ -108,6 +109,12 @@ def _item_kinds(lang: Language, question: str, description: str) -> set[str]:
     return asked | (both & {"yes_no", "dont_know"}) if asked else both
 
 
+def _name_of(lang: Language, description: str) -> str | None:
+    m = lang.name_of_pattern.search(lang.fold_case(description)) if lang.name_of_pattern else None
+    stems = lang.tokens(m.group(1)) if m else ()
+    return stems[0] if stems else None
+
+
 def build_checklist_view(checklist: Checklist, lang: Language) -> ChecklistView:
     enc, fast = lang.encoder(), lang.fast_encoder()
     items = checklist.items
@@ -153,6 +160,7 @@ def build_checklist_view(checklist: Checklist, lang: Language) -> ChecklistView:
         item_closing=[any(lang.is_closing_offer(p) for p in it.phrasings()) for it in items],
         item_direction=direction,
         item_birth=[lang.asks_birth_date(f"{it.question} {it.description}") for it in items],
+        item_holds_name_of=[_name_of(lang, it.description) for it in items],
         item_offer=[lang.is_offer(it.question) for it in items],
         item_asked=[t | ({"category"} if lang.category_pattern and lang.category_pattern.search(
             lang.fold_case(f"{it.question} {it.description}")) else set()) for t, it in zip(typed, items, strict=True)],

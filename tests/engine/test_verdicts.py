@@ -720,3 +720,17 @@ def test_when_a_length_is_asked_and_no_item_takes_one_then_the_end_date_is_asked
         ("agent", "How long will you be staying there?"),
     ), trip)
     assert [q.item for q in report.questions if q.utterance == 1] == ["return_date"]
+
+
+@pytest.mark.parametrize(("question", "asked"), [
+    ("Okay, which event do you need tickets for?", ["event_name"]),  # picks an event, though "tickets" reads as a count
+    ("Any particular event you'd like?", ["event_name"]),
+    ("Which event, and how many tickets?", ["event_name", "tickets"]),  # the count's own words keep it asked
+])
+def test_when_a_question_picks_a_thing_then_the_item_holding_its_name_is_asked(engine: AuditEngine, events,
+                                                                            question: str, asked: list[str]) -> None:
+    report = engine.audit(_call(
+        ("customer", "I'd like tickets for a game in Stanford, please."),
+        ("agent", question),
+    ), events)
+    assert sorted(q.item for q in report.questions if q.utterance == 1) == asked
