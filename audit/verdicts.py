@@ -267,11 +267,18 @@ TYPED_VALUE_COS = 0.3
 UNIQUE_KINDS = ("location", "address", "phone", "email", "money", "name", "count", "duration", "date", "time")
 
 
-def takes_value(kv: ChecklistView, item: int, kind: str, text_has_year: bool) -> bool:
+def takes_value(kv: ChecklistView, item: int, kind: str, text_has_year: bool, lang: Language | None = None,
+                value_text: str = "") -> bool:
     """Whether an item takes a value of this kind from a text: "on Thursday" is an appointment, never a date
-    of birth (`Language.has_year`)."""
+    of birth (`Language.has_year`), and "2 baths" is no count of bedrooms (`Language.counted_thing_pattern`)."""
     kinds = kv.item_kinds[item]
     fits = kind in kinds or (kind == "address" and "location" in kinds)  # "a ride to 1900 University Ave" is a place
+    if fits and kind == "count" and lang is not None and lang.counted_thing_pattern is not None:
+        m = lang.counted_thing_pattern.search(lang.fold_case(value_text))
+        if m:
+            it = kv.checklist.items[item]
+            texts = lang.fold_case(" ".join((it.question, it.description, *it.variants))).replace(" ", "")
+            fits = m.group(1).replace(" ", "") in texts
     return fits and not (kind == "date" and kv.item_birth[item] and not text_has_year)
 
 
@@ -285,11 +292,12 @@ def typed_values(cv: CallView, kv: ChecklistView, p_sentences: np.ndarray) -> np
     owners = {k: [i for i, kinds in enumerate(kv.item_kinds) if k in kinds] for k in UNIQUE_KINDS}
     lang = cv.language
     for s, sent in enumerate(cv.customer_sentences):
-        kinds = {v.kind for v in lang.values(sent.text)}
-        for k in kinds & set(UNIQUE_KINDS):
+        found = lang.values(sent.text)
+        for k in {v.kind for v in found} & set(UNIQUE_KINDS):
             if len(owners[k]) == 1:
                 i = owners[k][0]
-                if not takes_value(kv, i, k, lang.has_year(sent.text)):
+                if not any(takes_value(kv, i, k, lang.has_year(sent.text), lang, sent.text[v.start : v.end])
+                           for v in found if v.kind == k):
                     continue
                 if float(cv.customer_vecs[s] @ kv.combined_vecs[i]) >= TYPED_VALUE_COS:
                     out[s, i] = max(out[s, i], TYPED_VALUE)
@@ -317,7 +325,7 @@ def _fill(cv: CallView, kv: ChecklistView, text: str, values: list[Value], wanti
     for n, v in enumerate(values):
         d = lang.direction(" ".join(text[: v.start].split()[-3:]))
         for i in wanting:
-            if takes_value(kv, i, v.kind, year):
+            if takes_value(kv, i, v.kind, year, lang, text[v.start : v.end]):
                 fit = float(ctx[n] @ kv.combined_vecs[i]) + float(p_row[i])
                 pairs.append((fit + DIRECTION_FIT * d * kv.item_direction[i], n, i))
     taken: set[int] = set()

@@ -138,6 +138,10 @@ class Language(ABC):
     # "which event ...?", "any particular restaurant?": the thing a question asks to pick (group 1), searched in
     # `fold_case` agent text, and an item's description naming what it holds ("Name of event", group 1): a
     # question picking a thing asks the one item holding that thing's name; None: not read
+    # the thing a count counts when it is not people or their seats ("2 baths", "3 rooms"; group 1), searched
+    # at the end of a count's `fold_case` text: such a count gives only an item whose texts name that thing (a
+    # bedroom count is not given by "an apartment with 2 baths"); None: any count gives any count item
+    counted_thing_pattern: re.Pattern[str] | None = None
     picked_thing_pattern: re.Pattern[str] | None = None
     name_of_pattern: re.Pattern[str] | None = None
     # kinds of value this language's readers find too few of to require one: an item asking for such a kind

@@ -734,3 +734,25 @@ def test_when_a_question_picks_a_thing_then_the_item_holding_its_name_is_asked(e
         ("agent", question),
     ), events)
     assert sorted(q.item for q in report.questions if q.utterance == 1) == asked
+
+
+def test_when_the_customer_counted_another_thing_then_the_count_item_is_still_needed(engine: AuditEngine) -> None:
+    homes = parse_checklist("""
+id: homes_test
+name: Apartments (test)
+version: 1
+language: en
+reasons:
+  - {id: find_home, description: "Find an apartment to rent"}
+items:
+  - {id: bedrooms, question: "How many bedrooms do you need?", description: "Number of bedrooms"}
+  - {id: area, question: "Which area?", description: "City or area of the apartment"}
+""", where="homes_test")
+    report = engine.audit(_call(
+        ("customer", "I need an apartment in San Jose with 2 baths."),
+        ("agent", "How many bedrooms do you need?"),
+        ("customer", "3 bedrooms."),
+        ("agent", "Sorry, how many bedrooms was it?"),
+    ), homes)
+    assert [(q.utterance, q.status) for q in report.questions if q.item == "bedrooms"] == [
+        (1, "needed"), (3, "redundant")]

@@ -106,6 +106,7 @@ _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b
 _CHOICE = re.compile(r"\bor\b")
 _PICKED_THING = re.compile(r"\b(?:which|what|any (?:particular|specific|certain)|a (?:particular|specific|certain))\s+"
                            r"([a-z]+)\b")
+_COUNTED_THING = re.compile(r"\b(bed ?room|bed|bath|bathroom|room)s?\s*$")
 _NAME_OF = re.compile(r"\bname of (?:the |a |an )?([a-z]+)\b")
 _CATEGORY = re.compile(r"\b(?:kind|type|sort|genre|category|categories|cuisine|style)s?\b")
 
@@ -122,6 +123,7 @@ class English(Language):
     year_pattern = _YEAR
     category_pattern = _CATEGORY
     picked_thing_pattern = _PICKED_THING
+    counted_thing_pattern = _COUNTED_THING
     name_of_pattern = _NAME_OF
     own_name_pattern = _OWN_NAME
     new_matter_pattern = _NEW_MATTER
