@@ -401,13 +401,16 @@ def value_slots(cv: CallView, kv: ChecklistView, p_sentences: np.ndarray, utt_as
 
 
 def _read_back(cv: CallView, kv: ChecklistView, agent_text: str, wanting: list[int]) -> set[int]:
-    """Items whose values the agent reads back or proposes in a question ("So a table for 2 at 7 pm?").
+    """Items whose values the agent reads back or proposes in a question ("So a table for 2 at 7 pm?") or asks
+    to confirm ("Confirming 3 people leaving at 7 am on March 13th.").
     Names are left out: the agent's own ("this is Dana") would read as one."""
     lang = cv.language
     filled: set[int] = set()
     for a, b in lang.sentences(agent_text):
         text = agent_text[a:b]
-        if lang.is_question(text):
+        confirming = lang.confirm_request_pattern is not None and lang.confirm_request_pattern.search(
+            lang.fold_case(text))
+        if lang.is_question(text) or confirming:
             values = [v for v in slot_values(lang, text) if v.kind != "name"]
             filled |= _fill(cv, kv, text, values, wanting, np.zeros(len(kv.item_ids)))
     return filled

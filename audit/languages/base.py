@@ -131,6 +131,9 @@ class Language(ABC):
     # the agent confirming a booking or purchase ("Please confirm: 2 tickets for ...", "Your table is
     # booked"), searched in `fold_case` agent text: beside search reasons, the call pursued the one that is not
     booking_pattern: re.Pattern[str] | None = None
+    # the agent asking the customer to confirm what it reads back, without a question mark ("Confirming 3
+    # people leaving at 7 am on March 13th."), searched in `fold_case` text: a "yes" to it confirms the values
+    confirm_request_pattern: re.Pattern[str] | None = None
     # the agent offering to book ("Would you like to buy tickets?") and the customer declining ("Not right
     # now, thanks"): with no booking confirmed, the call did not pursue the reason that is not a search
     booking_offer_pattern: re.Pattern[str] | None = None

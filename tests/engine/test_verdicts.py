@@ -756,3 +756,14 @@ items:
     ), homes)
     assert [(q.utterance, q.status) for q in report.questions if q.item == "bedrooms"] == [
         (1, "needed"), (3, "redundant")]
+
+
+def test_when_the_customer_says_yes_to_a_confirmation_request_then_its_values_are_given(engine: AuditEngine,
+                                                                                     bus) -> None:
+    report = engine.audit(_call(
+        ("customer", "I need a bus to Long Beach."),
+        ("agent", "Confirming a bus to Long Beach leaving at 7 am on March 13th."),
+        ("customer", "Yes, perfect."),
+        ("agent", "What time would you like to leave?"),
+    ), bus)
+    assert [(q.item, q.status) for q in report.questions if q.utterance == 3] == [("leaving_time", "redundant")]

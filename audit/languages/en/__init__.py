@@ -38,6 +38,8 @@ _SEARCH_REASON = re.compile(r"^(?:find|search|look(?:ing)? for|discover|browse|s
 _RESULTS = re.compile(
     r"\b(?:i(?:'ve| have)? found|found \d+|there (?:are|is) \d+|i (?:have|got|see) (?:\d+|one|two|three|four|five|"
     r"six|seven|eight|nine|ten)|recommendations?|(?:some|few|several) options)\b")
+_CONFIRM_REQUEST = re.compile(
+    r"^\W*(?:\w+,\s*)?(?:please confirm|to confirm|confirming|can you confirm|just to confirm)\b")
 _BOOKING = re.compile(r"\b(?:please confirm|to confirm|confirm the (?:following|details)|has been (?:booked|reserved|"
                       r"purchased|confirmed)|is (?:booked|reserved|confirmed))\b")
 _BOOKING_OFFER = re.compile(
@@ -130,6 +132,7 @@ class English(Language):
     search_reason_pattern = _SEARCH_REASON
     results_pattern = _RESULTS
     booking_pattern = _BOOKING
+    confirm_request_pattern = _CONFIRM_REQUEST
     booking_offer_pattern = _BOOKING_OFFER
     declined_pattern = _DECLINED
     choice_pattern = _CHOICE
