@@ -375,11 +375,15 @@ def test_when_a_question_asks_for_the_kind_of_value_its_best_item_takes_then_a_w
     assert _with_ask_threshold(ask.confidence / (WH_FLOOR - 0.02)).audit(call, trip).questions == []
 
 
-def test_when_agent_offers_to_book_then_no_typed_item_is_asked(engine: AuditEngine, trip) -> None:
+@pytest.mark.parametrize("offer", [
+    "Would you like to buy tickets?", "Want to buy tickets for this flight?", "Are you ready to purchase tickets now?",
+    "Would you be interested in booking it?",
+])
+def test_when_agent_offers_to_book_then_no_typed_item_is_asked(engine: AuditEngine, trip, offer: str) -> None:
     """"Would you like to buy the tickets?" offers an action; it does not ask how many tickets."""
     report = engine.audit(_call(
         ("customer", "I need a flight from Seattle to Chicago on the 6th of March."),
-        ("agent", "I found a direct flight at 9 am for 220 dollars. Would you like to buy tickets?"),
+        ("agent", f"I found a direct flight at 9 am for 220 dollars. {offer}"),
     ), trip)
     assert not [q for q in report.questions if q.utterance == 1 and q.item == "seats"]
 

@@ -98,7 +98,10 @@ _OFFER = re.compile(
     r"(?:(?:would|do|did|will)\s+you\s+(?:also\s+)?(?:like|want|wish|need|care|prefer)\b(?!\s+to\s+(?:give|tell|share|"
     r"provide|confirm|spell))|"
     r"(?:shall|should|can|may)\s+(?:i|we)\s+(?!(?:have|get|grab|ask|take|know|confirm|verify|see)\b)|"
-    r"are\s+you\s+(?:looking|interested|planning)\s+(?:to|in)\b|any\s+plans?\s+to\b|want\s+me\s+to\b)")
+    r"are\s+you\s+(?:looking|interested|planning|ready)\s+(?:to|in)\b|any\s+plans?\s+to\b|want\s+me\s+to\b|"
+    # "Want to schedule the rental?", "Would you be interested in initiating a transfer?"
+    r"(?:do\s+)?(?:you\s+)?want\s+to\s+(?:schedule|buy|book|reserve|purchase|rent|make|add|set|go ahead)\b|"
+    r"would\s+you\s+be\s+interested\b)")
 
 
 _BIRTH = re.compile(r"\b(?:birth|born|dob)\b")
