@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from audit.languages.base import Language, narrowest_kinds
+from audit.languages.base import WHEN_KINDS, Language, narrowest_kinds
 from audit.matching.slots import slot_values
 from audit.matching.view import CallView, ChecklistView, Sentence
 from audit.verdicts import Ask
@@ -23,6 +23,8 @@ WH_ONLY = 0.1
 # kinds a sentence names outright ("name", "number", "email") keep their items asked beside its question words
 # a length asked where no item takes one: the date at the end
 UNTIL = frozenset({"date"})
+# a date item and a time item whose descriptions read this alike are the day and the hour of one thing
+WHEN_TWIN = 0.8
 KEPT_KINDS = frozenset({"name", "phone", "email", "code"})
 
 
@@ -160,6 +162,18 @@ def _plain_kind_asks(best: dict[tuple[int, int], Ask], sent: Sentence, row: np.n
                 if len(pure) == 1:
                     del best[(sent.utterance, i)]
                     i = pure[0]
+                    best[(sent.utterance, i)] = Ask(sent, i, float(row[i]))
+            if kinds == WHEN_KINDS and WHEN_KINDS not in lang.asked_kinds(kv.checklist.items[i].question):
+                # "When would you like to leave?" asks, of the day and the hour of one thing, the item the
+                # checklist words with "when" ("When are you leaving?"), though it reads closer to "What time
+                # would you like to leave?"
+                whens = [j for j in range(len(row)) if WHEN_KINDS in lang.asked_kinds(kv.checklist.items[j].question)
+                         and j not in taken and (sent.utterance, j) not in best
+                         and kv.item_direction[j] == kv.item_direction[i]
+                         and float(kv.description_vecs[j] @ kv.description_vecs[i]) >= WHEN_TWIN]
+                if len(whens) == 1:
+                    del best[(sent.utterance, i)]
+                    i = whens[0]
                     best[(sent.utterance, i)] = Ask(sent, i, float(row[i]))
             taken.add(i)
             continue

@@ -771,3 +771,14 @@ def test_when_the_customer_says_yes_to_a_confirmation_request_then_its_values_ar
         ("agent", "What time would you like to leave?"),
     ), bus)
     assert [(q.item, q.status) for q in report.questions if q.utterance == 3] == [("leaving_time", "redundant")]
+
+
+def test_when_a_bare_when_asks_a_day_or_an_hour_then_the_item_worded_with_when_is_asked(engine: AuditEngine,
+                                                                                        bus) -> None:
+    """The bus checklist words the day "When are you leaving?" and the hour "What time would you like to
+    leave?": "When would you like to leave?" reads closer to the second but asks the first."""
+    report = engine.audit(_call(
+        ("customer", "I need a bus to Long Beach."),
+        ("agent", "When would you like to leave?"),
+    ), bus)
+    assert [q.item for q in report.questions if q.utterance == 1] == ["leaving_date"]
