@@ -18,8 +18,6 @@ NAMED_KINDS = frozenset({"name", "phone", "email"})
 # a question whose words name the kind of value it asks ("which date", "where", "how many") asks its best item
 # of that kind at this share of the threshold
 WH_FLOOR = 0.2
-# ... and the only item of that kind at this share ("Departure time?" when one item asks a time)
-WH_ONLY = 0.1
 # kinds a sentence names outright ("name", "number", "email") keep their items asked beside its question words
 # a length asked where no item takes one: the date at the end
 UNTIL = frozenset({"date"})
@@ -186,7 +184,7 @@ def _plain_kind_asks(best: dict[tuple[int, int], Ask], sent: Sentence, row: np.n
             ways = [j for j in owners if way and kv.item_direction[j] == way]
             # the one item of its kind left once the others are asked here ("from where and to where?")
             last = len(free) == 1 and len(owners) > 1 and wh.count(kinds) > 1 and "name" not in kinds
-            floor = 0.0 if ways == [i] or last else WH_FLOOR if len(owners) > 1 else WH_ONLY
+            floor = 0.0 if ways == [i] or last else WH_FLOOR if len(owners) > 1 else lang.lone_kind_floor
             if row[i] >= threshold * floor:
                 best[(sent.utterance, i)] = Ask(sent, i, float(row[i]))
                 taken.add(i)

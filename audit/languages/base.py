@@ -147,6 +147,10 @@ class Language(ABC):
     counted_thing_pattern: re.Pattern[str] | None = None
     picked_thing_pattern: re.Pattern[str] | None = None
     name_of_pattern: re.Pattern[str] | None = None
+    # a question naming a kind of value only one item takes ("Departure time?", "Any date in particular?") asks
+    # that item above this share of the ask threshold: how faintly the language's encoder may read such short
+    # questions and still be right
+    lone_kind_floor: float = 0.1
     # kinds of value this language's readers find too few of to require one: an item asking for such a kind
     # may be given by a sentence holding no value of it. Names: the name reader finds people's names ("my
     # name is Ann Lee"), not a restaurant's or a film's.

@@ -90,3 +90,13 @@ def test_when_an_item_is_read_then_it_takes_the_kinds_its_texts_ask(question, de
 ])
 def test_when_a_customer_gives_a_value_in_passing_then_it_is_read(text, kind, value):
     assert value in _kinds(text).get(kind, set())
+
+
+@pytest.mark.parametrize(("question", "asked"), [
+    ("How long is your stay?", [{"duration"}]),
+    ("How long is she, overall?", []),  # a boat's length, not a stay's
+    ("And when the part comes in, do you want a call or a text?", []),  # the clause says when; nothing asked
+    ("When would you like to go, and where?", [{"date", "time"}, {"location", "address"}]),
+])
+def test_when_a_question_is_read_then_its_words_say_what_it_asks(question: str, asked: list[set[str]]) -> None:
+    assert [set(k) for k in get_language("en").asked_kinds(question)] == asked

@@ -61,6 +61,7 @@ def test_when_sentence_asks_then_question_like(lang, sentence, low):
 
 @pytest.mark.parametrize(("lang", "sentence"), [
     (EN, "Please hold please."),
+    (EN, "When you get close, hail us on channel nine."),  # a clause saying when, then an instruction
     (RU, "А телефон у вас указан верно."),
     (RU, "Мастер записан на завтра на девять утра."),
     (TR, "Teknisyen yarın saat dokuza ayarlandı."),

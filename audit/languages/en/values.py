@@ -185,7 +185,9 @@ _ASKED_KINDS: list[tuple[frozenset[str], re.Pattern[str]]] = [
     (frozenset({"count"}), re.compile(r"\bhow many\b(?! (?:minutes|hours|days|nights|weeks|months|years|times)\b)",
                                       re.I)),
     (frozenset({"duration"}),
-     re.compile(r"\bhow long\b|\bhow many (?:minutes|hours|days|nights|weeks|months|years)\b", re.I)),
+     # "How long is she?" asks a boat's length, not a stay's
+     re.compile(r"\bhow long\b(?! (?:is|are|was|were) (?:she|he|it|they)\b)|"
+                r"\bhow many (?:minutes|hours|days|nights|weeks|months|years)\b", re.I)),
     (frozenset({"category"}), re.compile(
         r"\b(?:what|which|any|a|certain|particular|specific|preferred|favou?rite)\s+(?:\w+\s+)?(?:kind|type|sort|genre|"
         r"category|cuisine|style)s?\b|\bgenre\b|\bcuisine\b|\bor (?:something|anything) else\b", re.I)),
@@ -200,8 +202,15 @@ _ASKED_KINDS: list[tuple[frozenset[str], re.Pattern[str]]] = [
 ]
 
 
+# "And when the part comes in, do you want a call or a text?": the clause before the comma says when, the
+# question comes after it
+_LEADING_CLAUSE = re.compile(r"^\W*(?:(?:and|so|but|okay|ok)\W+)?(?:when|once|if|as soon as)\s+(?:you|we|i|they|he|she|"
+                             r"it|(?:the|your|my|our|this|that)\s+\w+)\b[^,?]*,", re.I)
+
+
 def asked_kinds(question: str) -> list[frozenset[str]]:
     """The values a question asks by its question words, one entry per value (its possible kinds)."""
+    question = _LEADING_CLAUSE.sub("", question)
     return [kinds for kinds, pat in _ASKED_KINDS for _ in pat.finditer(question)]
 
 
