@@ -134,6 +134,9 @@ class Language(ABC):
     # the agent asking the customer to confirm what it reads back, without a question mark ("Confirming 3
     # people leaving at 7 am on March 13th."), searched in `fold_case` text: a "yes" to it confirms the values
     confirm_request_pattern: re.Pattern[str] | None = None
+    # the agent reading values back for a yes ("Please confirm: a cab for 2 to 140 Main Street.", "So 1 shared
+    # ride, right?"), searched in `fold_case` text: with a value in it, such a sentence asks no item
+    readback_pattern: re.Pattern[str] | None = None
     # the agent offering to book ("Would you like to buy tickets?") and the customer declining ("Not right
     # now, thanks"): with no booking confirmed, the call did not pursue the reason that is not a search
     booking_offer_pattern: re.Pattern[str] | None = None

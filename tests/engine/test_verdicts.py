@@ -782,3 +782,16 @@ def test_when_a_bare_when_asks_a_day_or_an_hour_then_the_item_worded_with_when_i
         ("agent", "When would you like to leave?"),
     ), bus)
     assert [q.item for q in report.questions if q.utterance == 1] == ["leaving_date"]
+
+
+@pytest.mark.parametrize("readback", [
+    "So that's 3 tickets from Seattle on March 6th, right?",
+    "Please confirm: 3 tickets from Seattle to Denver on March 6th.",
+])
+def test_when_the_agent_reads_values_back_for_a_yes_then_nothing_is_asked(engine: AuditEngine, trip,
+                                                                           readback: str) -> None:
+    report = engine.audit(_call(
+        ("customer", "I need 3 tickets from Seattle to Denver on March 6th."),
+        ("agent", readback),
+    ), trip)
+    assert [q for q in report.questions if q.utterance == 1] == []

@@ -40,6 +40,9 @@ _RESULTS = re.compile(
     r"six|seven|eight|nine|ten)|recommendations?|(?:some|few|several) options)\b")
 _CONFIRM_REQUEST = re.compile(
     r"^\W*(?:\w+,\s*)?(?:please confirm|to confirm|confirming|can you confirm|just to confirm)\b")
+_READBACK = re.compile(
+    r"\b(?:please confirm|to confirm|confirming|do you confirm|is (?:that|this|it) (?:right|correct)|are you sure|"
+    r"just to make sure)\b|\b(?:right|yes|correct)\?\s*$")
 _BOOKING = re.compile(r"\b(?:please confirm|to confirm|confirm the (?:following|details)|has been (?:booked|reserved|"
                       r"purchased|confirmed)|is (?:booked|reserved|confirmed))\b")
 _BOOKING_OFFER = re.compile(
@@ -139,6 +142,7 @@ class English(Language):
     results_pattern = _RESULTS
     booking_pattern = _BOOKING
     confirm_request_pattern = _CONFIRM_REQUEST
+    readback_pattern = _READBACK
     booking_offer_pattern = _BOOKING_OFFER
     declined_pattern = _DECLINED
     choice_pattern = _CHOICE
