@@ -377,7 +377,7 @@ def test_when_a_question_asks_for_the_kind_of_value_its_best_item_takes_then_a_w
 
 @pytest.mark.parametrize("offer", [
     "Would you like to buy tickets?", "Want to buy tickets for this flight?", "Are you ready to purchase tickets now?",
-    "Would you be interested in booking it?",
+    "Would you be interested in booking it?", "So you'd like to buy tickets for it?",
 ])
 def test_when_agent_offers_to_book_then_no_typed_item_is_asked(engine: AuditEngine, trip, offer: str) -> None:
     """"Would you like to buy the tickets?" offers an action; it does not ask how many tickets."""

@@ -106,6 +106,7 @@ _OFFER = re.compile(
     r"are\s+you\s+(?:looking|interested|planning|ready)\s+(?:to|in)\b|any\s+plans?\s+to\b|want\s+me\s+to\b|"
     # "Want to schedule the rental?", "Would you be interested in initiating a transfer?"
     r"(?:do\s+)?(?:you\s+)?want\s+to\s+(?:schedule|buy|book|reserve|purchase|rent|make|add|set|go ahead)\b|"
+    r"you(?:'d|\s+would)\s+like\s+to\s+(?:schedule|buy|book|reserve|purchase|rent)\b|"
     r"would\s+you\s+be\s+interested\b)")
 
 
