@@ -367,8 +367,7 @@ def value_slots(cv: CallView, kv: ChecklistView, p_sentences: np.ndarray, utt_as
     question about the item is exempt (our detectors do not recognise every bare place), unless it is only
     a yes or no, and so is "I don't know" (which answers only the question it replies to). "Yes, that's
     right" to the agent's "a table for 2 at 7 pm on Friday?" gives what the agent's values fill
-    (`CONFIRMED`), and "Sounds good." to "How about Bar Cesar in Oakland?" gives the item holding the name of
-    the thing picked ("Name of the restaurant", `Language.proposal_pattern`).
+    (`CONFIRMED`).
     """
     out = p_sentences.copy()
     if p_sentences.size == 0:
@@ -398,16 +397,7 @@ def value_slots(cv: CallView, kv: ChecklistView, p_sentences: np.ndarray, utt_as
         if not vals and prev >= 0 and lang.is_affirmative(sent.text):
             for i in _read_back(cv, kv, utts[prev].text, wanting):
                 out[s, i] = max(out[s, i], CONFIRMED)
-        if prev >= 0 and lang.is_affirmative(sent.text) and _proposes(lang, utts[prev].text):
-            for i, thing in enumerate(kv.item_holds_name_of):
-                if thing is not None:
-                    out[s, i] = max(out[s, i], CONFIRMED)
     return out
-
-
-def _proposes(lang: Language, agent_text: str) -> bool:
-    pattern = lang.proposal_pattern
-    return pattern is not None and bool(pattern.search(lang.fold_case(agent_text)))
 
 
 def _read_back(cv: CallView, kv: ChecklistView, agent_text: str, wanting: list[int]) -> set[int]:

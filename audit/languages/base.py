@@ -148,10 +148,6 @@ class Language(ABC):
     # at the end of a count's `fold_case` text: such a count gives only an item whose texts name that thing (a
     # bedroom count is not given by "an apartment with 2 baths"); None: any count gives any count item
     counted_thing_pattern: re.Pattern[str] | None = None
-    # the agent proposing one thing it found ("How about Bar Cesar in Oakland?", "Do you like Bluefin?"),
-    # searched in `fold_case` agent text: a customer who takes it up ("Sounds good.") has picked the thing, so
-    # an item holding its name (`name_of_pattern`) is given; None: not read
-    proposal_pattern: re.Pattern[str] | None = None
     picked_thing_pattern: re.Pattern[str] | None = None
     name_of_pattern: re.Pattern[str] | None = None
     # a question naming a kind of value only one item takes ("Departure time?", "Any date in particular?") asks

@@ -795,14 +795,3 @@ def test_when_the_agent_reads_values_back_for_a_yes_then_nothing_is_asked(engine
         ("agent", readback),
     ), trip)
     assert [q for q in report.questions if q.utterance == 1] == []
-
-
-def test_when_the_customer_takes_up_what_the_agent_proposed_then_its_name_is_given(engine: AuditEngine,
-                                                                                   events) -> None:
-    report = engine.audit(_call(
-        ("customer", "Find me a game in Phoenix."),
-        ("agent", "How about Arizona Vs La Dodgers at Chase Field tomorrow?"),
-        ("customer", "Sounds good, I'd like to buy tickets for it."),
-        ("agent", "Which event would you like tickets for?"),
-    ), events)
-    assert [(q.item, q.status) for q in report.questions if q.utterance == 3] == [("event_name", "redundant")]

@@ -118,8 +118,6 @@ _CHOICE = re.compile(r"\bor\b")
 _PICKED_THING = re.compile(r"\b(?:which|what|any (?:particular|specific|certain)|a (?:particular|specific|certain))\s+"
                            r"([a-z]+)\b")
 _COUNTED_THING = re.compile(r"\b(bed ?room|bed|bath|bathroom|room)s?\s*$")
-_PROPOSAL = re.compile(r"\b(?:how about|what about|do you like|would you like to try|you (?:might|may) (?:like|enjoy)|"
-                       r"i recommend|there is|there's)\b")
 _NAME_OF = re.compile(r"\bname of (?:the |a |an )?([a-z]+)\b")
 _CATEGORY = re.compile(r"\b(?:kind|type|sort|genre|category|categories|cuisine|style)s?\b")
 
@@ -136,7 +134,6 @@ class English(Language):
     year_pattern = _YEAR
     category_pattern = _CATEGORY
     picked_thing_pattern = _PICKED_THING
-    proposal_pattern = _PROPOSAL
     lone_kind_floor = 0.02  # the static encoder reads "Any date in particular?" at 0.015 against "On what day?"
     counted_thing_pattern = _COUNTED_THING
     name_of_pattern = _NAME_OF
