@@ -795,3 +795,22 @@ def test_when_the_agent_reads_values_back_for_a_yes_then_nothing_is_asked(engine
         ("agent", readback),
     ), trip)
     assert [q for q in report.questions if q.utterance == 1] == []
+
+
+def test_when_a_question_picks_a_thing_a_persons_name_item_is_not_what_it_asks(engine: AuditEngine) -> None:
+    """"The name of the account holder" holds a person's name, not an account's: "Which account?" does not ask
+    it."""
+    bank = parse_checklist("""
+id: bank_test
+name: Bank (test)
+version: 1
+language: en
+items:
+  - {id: holder_name, question: "May I have the account holder's name?", description: "The name of the account holder"}
+  - {id: account_type, question: "Checking or savings?", description: "Which of the customer's accounts"}
+""", where="bank_test")
+    report = engine.audit(_call(
+        ("customer", "I'd like to check my balance."),
+        ("agent", "Sure. Which account is it?"),
+    ), bank)
+    assert "holder_name" not in [q.item for q in report.questions]

@@ -118,7 +118,10 @@ _CHOICE = re.compile(r"\bor\b")
 _PICKED_THING = re.compile(r"\b(?:which|what|any (?:particular|specific|certain)|a (?:particular|specific|certain))\s+"
                            r"([a-z]+)\b")
 _COUNTED_THING = re.compile(r"\b(bed ?room|bed|bath|bathroom|room)s?\s*$")
-_NAME_OF = re.compile(r"\bname of (?:the |a |an )?([a-z]+)\b")
+# "Name of the restaurant", "The name of the pet the request concerns": the thing named is the phrase's head
+# ("Name of the account holder" names a person, not an account)
+_NAME_OF = re.compile(r"\bname of (?:the |a |an )?([a-z]+)(?=\s*$|\s*[,.;:(]|\s+(?:to|that|for|where|which|who|in|at|"
+                      r"on|the|you|user|being|or|and)\b)")
 _CATEGORY = re.compile(r"\b(?:kind|type|sort|genre|category|categories|cuisine|style)s?\b")
 
 
