@@ -153,28 +153,7 @@ def _plain_kind_asks(best: dict[tuple[int, int], Ask], sent: Sentence, row: np.n
         way = 1 if kinds is UNTIL else lang.direction(sent.text)
         mine = [i for i in here - taken if kinds & kv.item_asked[i]]
         if mine:
-            i = max(mine, key=lambda i: row[i])
-            if kinds == {"category"} and not kv.item_asked[i] <= kinds:
-                # "What kind of event?" asks the item taking only a kind ("Type of event"), not one whose
-                # wording also reads that way but which takes another value ("Name of event")
-                pure = [j for j in range(len(row)) if kv.item_asked[j] and kv.item_asked[j] <= kinds
-                        and j not in taken and (sent.utterance, j) not in best]
-                if len(pure) == 1:
-                    del best[(sent.utterance, i)]
-                    i = pure[0]
-                    best[(sent.utterance, i)] = Ask(sent, i, float(row[i]))
-            if kinds == WHEN_KINDS and WHEN_KINDS not in lang.asked_kinds(kv.checklist.items[i].question):
-                # "When would you like to leave?" asks, of the day and the hour of one thing, the item the
-                # checklist words with "when" ("When are you leaving?"), though it reads closer to "What time
-                # would you like to leave?"
-                whens = [j for j in range(len(row)) if WHEN_KINDS in lang.asked_kinds(kv.checklist.items[j].question)
-                         and j not in taken and (sent.utterance, j) not in best
-                         and kv.item_direction[j] == kv.item_direction[i]
-                         and float(kv.description_vecs[j] @ kv.description_vecs[i]) >= WHEN_TWIN]
-                if len(whens) == 1:
-                    del best[(sent.utterance, i)]
-                    i = whens[0]
-                    best[(sent.utterance, i)] = Ask(sent, i, float(row[i]))
+            i = _better_item(max(mine, key=lambda i: row[i]), kinds, sent, row, kv, lang, best, taken)
             taken.add(i)
             continue
         owners = [i for i in range(len(row)) if kinds & kv.item_asked[i]]
@@ -191,6 +170,30 @@ def _plain_kind_asks(best: dict[tuple[int, int], Ask], sent: Sentence, row: np.n
                 best[(sent.utterance, i)] = Ask(sent, i, float(row[i]))
                 taken.add(i)
     return any(a.sentence is sent for a in best.values())
+
+
+def _better_item(i: int, kinds: frozenset[str], sent: Sentence, row: np.ndarray, kv: ChecklistView,
+                 lang: Language, best: dict[tuple[int, int], Ask], taken: set[int]) -> int:
+    """The item a question's words ask where the learned best one (`i`) reads right but is not it: "What kind
+    of event?" asks the item taking only a kind ("Type of event"), not one whose mandated wording reads that
+    way but which takes another value ("Name of event"); a bare "When would you like to leave?" asks, of a
+    day item and an hour item of one thing, the one the checklist words with "when" ("When are you
+    leaving?"), though it reads closer to "What time would you like to leave?". The ask moves to it."""
+    def free(j: int) -> bool:
+        return j not in taken and (sent.utterance, j) not in best
+
+    others: list[int] = []
+    if kinds == {"category"} and not kv.item_asked[i] <= kinds:
+        others = [j for j in range(len(row)) if kv.item_asked[j] and kv.item_asked[j] <= kinds and free(j)]
+    elif kinds == WHEN_KINDS and WHEN_KINDS not in lang.asked_kinds(kv.checklist.items[i].question):
+        others = [j for j in range(len(row)) if WHEN_KINDS in lang.asked_kinds(kv.checklist.items[j].question)
+                  and free(j) and kv.item_direction[j] == kv.item_direction[i]
+                  and float(kv.description_vecs[j] @ kv.description_vecs[i]) >= WHEN_TWIN]
+    if len(others) != 1:
+        return i
+    del best[(sent.utterance, i)]
+    best[(sent.utterance, others[0])] = Ask(sent, others[0], float(row[others[0]]))
+    return others[0]
 
 
 def _own_name(lang: Language, text: str) -> bool:
