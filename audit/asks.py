@@ -33,8 +33,10 @@ def pick_asks(cv: CallView, kv: ChecklistView, p_ask: np.ndarray, threshold: flo
     best number to reach you?"), because items of one checklist often resemble each other. Its question
     words then have their say (`Language.asked_kinds`, `_plain_kind_asks`): "where will you be leaving
     from?" asks a place item however faintly the encoder reads it. A choice between things named ("Music or
-    Sports?") asks the category item it reads closest to, and a name, phone number or email asked outright
-    asks the one item taking it (`_named_ask`).
+    Sports?") asks the category item it reads closest to, a name, phone number or email asked outright
+    asks the one item taking it (`_named_ask`), and a question picking a thing ("Which event ...?") the item
+    holding that thing's name (`_picked_thing_ask`). A sentence reading values back for a yes ("So 3 tickets
+    for Friday, right?") asks nothing.
     """
     best: dict[tuple[int, int], Ask] = {}
     lang = cv.language

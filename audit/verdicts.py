@@ -153,7 +153,7 @@ def reason_scores(cv: CallView, kv: ChecklistView, p_reason: np.ndarray, rows: l
     (`audit.training.reasons`): in `decide` mode its strongest reason is the call's and any other passing its
     threshold joins it; in `filter` mode the rule's reasons stay where the scorer passes them, and where it
     passes none, the one it rates highest. A turn that raises another matter then adds its reason
-    (`new_matters`).
+    (`new_matters`), and the agent's reports of a search and a booking show or rule out reasons (`searched`).
     """
     if not kv.reason_ids:
         return []
