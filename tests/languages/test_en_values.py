@@ -60,6 +60,8 @@ def test_when_a_greeting_names_a_time_of_day_then_it_holds_no_time(text, has_tim
     ("A table for two, please.", "count", True),
     ("I got a bill for two hundred and forty dollars.", "count", False),
     ("The one for two-forty.", "count", False),
+    ("A one way flight, preferably on Delta Airlines.", "location", False),  # a carrier, not a place
+    ("A one way flight out of Denver.", "location", True),
 ])
 def test_when_an_ordinal_or_number_is_part_of_something_else_then_it_is_no_date_or_count(text, kind, present):
     assert any(v.kind == kind for v in EN.values(text)) is present

@@ -77,6 +77,8 @@ _BARE_NAME = re.compile(r"^\s*((?:[A-Z][a-z'’-]+)(?:\s+[A-Z][a-z'’-]+){1,2})
 _LOCATION = re.compile(r"\b(?:in|at|to|from|near|around|on|out of)\s+((?:[A-Z][\w'’.-]+)"
                        r"(?:\s+[A-Z][\w'’.-]+){0,3})")
 _CALENDAR = re.compile(r"(?:" + _MONTHS + "|" + _DAYS + r")\b", re.I)
+# "on Delta Airlines", "with United Airways": a carrier, not a place
+_CARRIER = re.compile(r"\b(?:airlines?|airways|air lines)\W*$", re.I)
 _NOT_NAMES = {"I", "I'm", "It", "The", "A", "Yes", "No", "Okay", "Hi", "Hello", "Thanks", "Thank", "Please",
               "Sure", "Well", "So", "And", "But", "Um", "Uh", "Yeah", "Oh", "My", "We", "You", "That", "This"}
 
@@ -115,7 +117,8 @@ def find_values(text: str) -> list[Value]:
     if m and m.group(1).split()[0] not in _NOT_NAMES:
         out.append(Value("name", m.group(1), m.start(1), m.end(1)))
     for m in _LOCATION.finditer(text):
-        if m.group(1).split()[0] not in _NOT_NAMES and not _CALENDAR.match(m.group(1)):
+        if m.group(1).split()[0] not in _NOT_NAMES and not _CALENDAR.match(m.group(1)) and not _CARRIER.search(
+                m.group(1)):
             out.append(Value("location", m.group(1), m.start(1), m.end(1)))
     return out
 
