@@ -63,7 +63,7 @@ def test_when_a_greeting_names_a_time_of_day_then_it_holds_no_time(text, has_tim
     ("A one way flight, preferably on Delta Airlines.", "location", False),  # a carrier, not a place
     ("A one way flight out of Denver.", "location", True),
 ])
-def test_when_an_ordinal_or_number_is_part_of_something_else_then_it_is_no_date_or_count(text, kind, present):
+def test_when_a_number_or_name_is_part_of_something_else_then_it_is_not_that_kind(text, kind, present):
     assert any(v.kind == kind for v in EN.values(text)) is present
 
 
