@@ -62,6 +62,8 @@ def test_when_a_greeting_names_a_time_of_day_then_it_holds_no_time(text, has_tim
     ("The one for two-forty.", "count", False),
     ("A one way flight, preferably on Delta Airlines.", "location", False),  # a carrier, not a place
     ("A one way flight out of Denver.", "location", True),
+    ("Can you book a table for 2 at Bourbon Steak?", "location", False),  # a venue booked, not where
+    ("I need a table at Sino in San Jose.", "location", True),
 ])
 def test_when_a_number_or_name_is_part_of_something_else_then_it_is_not_that_kind(text, kind, present):
     assert any(v.kind == kind for v in EN.values(text)) is present

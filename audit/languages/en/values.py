@@ -79,6 +79,9 @@ _LOCATION = re.compile(r"\b(?:in|at|to|from|near|around|on|out of)\s+((?:[A-Z][\
 _CALENDAR = re.compile(r"(?:" + _MONTHS + "|" + _DAYS + r")\b", re.I)
 # "on Delta Airlines", "with United Airways": a carrier, not a place
 _CARRIER = re.compile(r"\b(?:airlines?|airways|air lines)\W*$", re.I)
+# "a table at Royal Rangoon", "a reservation at Andes Cafe": a venue booked, not where
+_BOOKED_AT = re.compile(
+    r"\b(?:book(?:ing)?|reserv\w*|table|seats?|eat|dine|dinner|lunch|breakfast|brunch)\s+(?:\w+\s+){0,3}$", re.I)
 _NOT_NAMES = {"I", "I'm", "It", "The", "A", "Yes", "No", "Okay", "Hi", "Hello", "Thanks", "Thank", "Please",
               "Sure", "Well", "So", "And", "But", "Um", "Uh", "Yeah", "Oh", "My", "We", "You", "That", "This"}
 
@@ -118,7 +121,7 @@ def find_values(text: str) -> list[Value]:
         out.append(Value("name", m.group(1), m.start(1), m.end(1)))
     for m in _LOCATION.finditer(text):
         if m.group(1).split()[0] not in _NOT_NAMES and not _CALENDAR.match(m.group(1)) and not _CARRIER.search(
-                m.group(1)):
+                m.group(1)) and not (m.group(0).startswith("at") and _BOOKED_AT.search(text[: m.start()])):
             out.append(Value("location", m.group(1), m.start(1), m.end(1)))
     return out
 
