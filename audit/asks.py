@@ -146,8 +146,11 @@ def _plain_kind_asks(best: dict[tuple[int, int], Ask], sent: Sentence, row: np.n
     named = frozenset().union(*wh)
     if not any(named & t for t in kv.item_asked):
         return asked_here
+    yes_no_question = "yes_no" in lang.value_kinds_for(sent.text)  # "Did you check the spam folder on the email?"
     for key in [k for k, a in best.items() if a.sentence is sent]:
-        if kv.item_asked[key[1]] and not (named | kept) & kv.item_asked[key[1]]:
+        # "Where do you want to ride?" asks a place, not whether the ride is shared
+        wrong = kv.item_asked[key[1]] or (not yes_no_question and "yes_no" in kv.item_kinds[key[1]])
+        if wrong and not (named | kept) & kv.item_asked[key[1]]:
             del best[key]
     here = {i for (u, i), a in best.items() if a.sentence is sent}
     taken: set[int] = set()

@@ -703,6 +703,8 @@ def test_when_a_question_asks_what_kind_then_the_item_defined_as_a_type_is_asked
     # a yes/no question described by the value it gets keeps that value's kind
     ("Can you give me the last four digits of the card?", "The last four digits of the card number",
      {"code", "yes_no"}),
+    # "the last four digits" are a code to give
+    ("What are the last four digits of the card you paid with?", "The card used", {"code"}),
     # "departure city" is a place, not a date
     ("Departure city?", "City in which the journey originates", {"location"}),
     ("What is your departure date?", "Date of the outbound flight", {"date"}),
@@ -814,3 +816,20 @@ items:
         ("agent", "Sure. Which account is it?"),
     ), bank)
     assert "holder_name" not in [q.item for q in report.questions]
+
+
+def test_when_a_question_asks_where_then_a_yes_no_item_is_not_what_it_asks(engine: AuditEngine) -> None:
+    taxi = parse_checklist("""
+id: cab_test
+name: Cab (test)
+version: 1
+language: en
+items:
+  - {id: destination, question: "Where are you going?", description: "Destination for the taxi ride"}
+  - {id: shared_ride, question: "Would you like a shared ride?", description: "Whether the ride is shared"}
+""", where="cab_test")
+    report = engine.audit(_call(
+        ("customer", "I need a cab, please."),
+        ("agent", "Where do you want to ride?"),
+    ), taxi)
+    assert [q.item for q in report.questions if q.utterance == 1] == ["destination"]

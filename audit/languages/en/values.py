@@ -151,7 +151,8 @@ _ITEM_KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("name", re.compile(r"\bname\b|^\W*who\b|\bwho (?:am i|i'm) (?:speaking|talking) (?:with|to)\b|"
                         r"\bwho(?: is|'s) calling\b", re.I)),
     # "account", "claim" or "order" alone name no code: "Which account?" asks checking or savings
-    ("code", re.compile(r"\b(?:id|number(?! of)|code|passcode|pin|zip|postal|vin|serial|iban)\b", re.I)),
+    ("code", re.compile(r"\b(?:id|number(?! of)|code|passcode|pin|zip|postal|vin|serial|iban|last (?:four|4)|"
+                        r"(?:four|4)[- ]digit)\b", re.I)),
     ("address", re.compile(r"\b(?:address|street|where (?:do you|are you) live)\b", re.I)),
     ("location", re.compile(r"\b(?:city|location|where|destination|origin|area|town|place|pick ?up|drop ?off|"
                             r"located|leaving from|going to|travel(?:l?ing)? (?:from|to)|heading)\b", re.I)),
