@@ -54,7 +54,8 @@ def pick_asks(cv: CallView, kv: ChecklistView, p_ask: np.ndarray, threshold: flo
         # asks an item the checklist itself words as an offer ("Do you want us to text you when ready?")
         values_said = {v.kind for v in slot_values(lang, sent.text)}
         said = values_said - lang.ungated_kinds
-        if said and lang.readback_pattern is not None and lang.readback_pattern.search(lang.fold_case(sent.text)):
+        readback = lang.readback_pattern is not None and lang.readback_pattern.search(lang.fold_case(sent.text))
+        if readback and (said or readback.group(0).endswith(":")):
             continue  # "Please confirm: a cab for 2 people, a shared ride." reads values back for a yes
         bare_offer = offer and not said
         choice = lang.choice_pattern is None or bool(lang.choice_pattern.search(lang.fold_case(sent.text)))

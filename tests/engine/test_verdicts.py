@@ -789,6 +789,7 @@ def test_when_a_bare_when_asks_a_day_or_an_hour_then_the_item_worded_with_when_i
 @pytest.mark.parametrize("readback", [
     "So that's 3 tickets from Seattle on March 6th, right?",
     "Please confirm: 3 tickets from Seattle to Denver on March 6th.",
+    "Please confirm: a round trip with the return flight in the evening.",  # no value, but a colon reads back
 ])
 def test_when_the_agent_reads_values_back_for_a_yes_then_nothing_is_asked(engine: AuditEngine, trip,
                                                                            readback: str) -> None:

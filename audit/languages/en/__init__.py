@@ -42,7 +42,7 @@ _CONFIRM_REQUEST = re.compile(
     r"^\W*(?:\w+,\s*)?(?:please confirm|to confirm|confirming|can you confirm|just to confirm)\b")
 _READBACK = re.compile(
     r"\b(?:please confirm|to confirm|confirming|do you confirm|is (?:that|this|it) (?:right|correct)|are you sure|"
-    r"just to make sure)\b|\b(?:right|yes|correct)\?\s*$")
+    r"just to make sure)\b(?:(?: the following| this| these details)?:)?|\b(?:right|yes|correct)\?\s*$")
 _BOOKING = re.compile(r"\b(?:please confirm|to confirm|confirm the (?:following|details)|has been (?:booked|reserved|"
                       r"purchased|confirmed)|is (?:booked|reserved|confirmed))\b")
 _BOOKING_OFFER = re.compile(
