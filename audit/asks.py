@@ -19,11 +19,11 @@ NAMED_KINDS = frozenset({"name", "phone", "email"})
 # of that kind at this share of the threshold
 WH_FLOOR = 0.2
 # kinds a sentence names outright ("name", "number", "email") keep their items asked beside its question words
+KEPT_KINDS = frozenset({"name", "phone", "email", "code"})
 # a length asked where no item takes one: the date at the end
 UNTIL = frozenset({"date"})
 # a date item and a time item whose descriptions read this alike are the day and the hour of one thing
 WHEN_TWIN = 0.8
-KEPT_KINDS = frozenset({"name", "phone", "email", "code"})
 
 
 def pick_asks(cv: CallView, kv: ChecklistView, p_ask: np.ndarray, threshold: float) -> list[Ask]:

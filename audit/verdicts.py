@@ -408,8 +408,7 @@ def _read_back(cv: CallView, kv: ChecklistView, agent_text: str, wanting: list[i
     filled: set[int] = set()
     for a, b in lang.sentences(agent_text):
         text = agent_text[a:b]
-        confirming = lang.confirm_request_pattern is not None and lang.confirm_request_pattern.search(
-            lang.fold_case(text))
+        confirming = lang.readback_pattern is not None and lang.readback_pattern.search(lang.fold_case(text))
         if lang.is_question(text) or confirming:
             values = [v for v in slot_values(lang, text) if v.kind != "name"]
             filled |= _fill(cv, kv, text, values, wanting, np.zeros(len(kv.item_ids)))

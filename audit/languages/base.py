@@ -131,23 +131,21 @@ class Language(ABC):
     # the agent confirming a booking or purchase ("Please confirm: 2 tickets for ...", "Your table is
     # booked"), searched in `fold_case` agent text: beside search reasons, the call pursued the one that is not
     booking_pattern: re.Pattern[str] | None = None
-    # the agent asking the customer to confirm what it reads back, without a question mark ("Confirming 3
-    # people leaving at 7 am on March 13th."), searched in `fold_case` text: a "yes" to it confirms the values
-    confirm_request_pattern: re.Pattern[str] | None = None
     # the agent reading values back for a yes ("Please confirm: a cab for 2 to 140 Main Street.", "So 1 shared
-    # ride, right?"), searched in `fold_case` text: with a value in it, such a sentence asks no item
+    # ride, right?", "Confirming 3 people leaving at 7 am."), searched in `fold_case` text: with a value in it
+    # such a sentence asks no item, and a "yes" to it confirms the values, question mark or not
     readback_pattern: re.Pattern[str] | None = None
     # the agent offering to book ("Would you like to buy tickets?") and the customer declining ("Not right
     # now, thanks"): with no booking confirmed, the call did not pursue the reason that is not a search
     booking_offer_pattern: re.Pattern[str] | None = None
     declined_pattern: re.Pattern[str] | None = None
-    # "which event ...?", "any particular restaurant?": the thing a question asks to pick (group 1), searched in
-    # `fold_case` agent text, and an item's description naming what it holds ("Name of event", group 1): a
-    # question picking a thing asks the one item holding that thing's name; None: not read
     # the thing a count counts when it is not people or their seats ("2 baths", "3 rooms"; group 1), searched
     # at the end of a count's `fold_case` text: such a count gives only an item whose texts name that thing (a
     # bedroom count is not given by "an apartment with 2 baths"); None: any count gives any count item
     counted_thing_pattern: re.Pattern[str] | None = None
+    # "which event ...?", "any particular restaurant?": the thing a question asks to pick (group 1), searched in
+    # `fold_case` agent text, and an item's description naming what it holds ("Name of event", group 1): a
+    # question picking a thing asks the one item holding that thing's name; None: not read
     picked_thing_pattern: re.Pattern[str] | None = None
     name_of_pattern: re.Pattern[str] | None = None
     # a question naming a kind of value only one item takes ("Departure time?", "Any date in particular?") asks

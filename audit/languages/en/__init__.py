@@ -38,8 +38,6 @@ _SEARCH_REASON = re.compile(r"^(?:find|search|look(?:ing)? for|discover|browse|s
 _RESULTS = re.compile(
     r"\b(?:i(?:'ve| have)? found|found \d+|there (?:are|is) \d+|i (?:have|got|see) (?:\d+|one|two|three|four|five|"
     r"six|seven|eight|nine|ten)|recommendations?|(?:some|few|several) options)\b")
-_CONFIRM_REQUEST = re.compile(
-    r"^\W*(?:\w+,\s*)?(?:please confirm|to confirm|confirming|can you confirm|just to confirm)\b")
 _READBACK = re.compile(
     r"\b(?:please confirm|to confirm|confirming|do you confirm|is (?:that|this|it) (?:right|correct)|are you sure|"
     r"just to make sure)\b(?:(?: the following| this| these details)?:)?|\b(?:right|yes|correct)\?\s*$")
@@ -145,7 +143,6 @@ class English(Language):
     search_reason_pattern = _SEARCH_REASON
     results_pattern = _RESULTS
     booking_pattern = _BOOKING
-    confirm_request_pattern = _CONFIRM_REQUEST
     readback_pattern = _READBACK
     booking_offer_pattern = _BOOKING_OFFER
     declined_pattern = _DECLINED
