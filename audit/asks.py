@@ -191,9 +191,9 @@ def _better_item(i: int, kinds: frozenset[str], sent: Sentence, row: np.ndarray,
     others: list[int] = []
     if kinds == {"category"} and not kv.item_asked[i] <= kinds:
         others = [j for j in range(len(row)) if kv.item_asked[j] and kv.item_asked[j] <= kinds and free(j)]
-    elif kinds == WHEN_KINDS and WHEN_KINDS not in lang.asked_kinds(kv.checklist.items[i].question):
-        others = [j for j in range(len(row)) if WHEN_KINDS in lang.asked_kinds(kv.checklist.items[j].question)
-                  and free(j) and kv.item_direction[j] == kv.item_direction[i]
+    elif kinds == WHEN_KINDS and not kv.item_when_worded[i]:
+        others = [j for j in range(len(row)) if kv.item_when_worded[j] and free(j)
+                  and kv.item_direction[j] == kv.item_direction[i]
                   and float(kv.description_vecs[j] @ kv.description_vecs[i]) >= WHEN_TWIN]
     if len(others) != 1:
         return i

@@ -226,10 +226,8 @@ def searched(cv: CallView, kv: ChecklistView) -> tuple[list[tuple[int, int]], li
     the search: what the agent offered to book, it had found.
     """
     lang = cv.language
-    if lang.search_reason_pattern is None or len(kv.reason_ids) < 2:
-        return [], []
-    is_search = [bool(lang.search_reason_pattern.search(lang.fold_case(r.description))) for r in kv.checklist.reasons]
-    if not any(is_search):
+    is_search = kv.reason_search
+    if len(kv.reason_ids) < 2 or not any(is_search):
         return [], []
     utts = cv.transcript.utterances
     said = [lang.fold_case(u.text) if u.speaker == "agent" else "" for u in utts]
@@ -276,9 +274,7 @@ def takes_value(kv: ChecklistView, item: int, kind: str, text_has_year: bool, la
     if fits and kind == "count" and lang is not None and lang.counted_thing_pattern is not None:
         m = lang.counted_thing_pattern.search(lang.fold_case(value_text))
         if m:
-            it = kv.checklist.items[item]
-            texts = lang.fold_case(" ".join((it.question, it.description, *it.variants))).replace(" ", "")
-            fits = m.group(1).replace(" ", "") in texts
+            fits = m.group(1).replace(" ", "") in kv.item_text[item]
     return fits and not (kind == "date" and kv.item_birth[item] and not text_has_year)
 
 

@@ -37,6 +37,7 @@ class ChecklistView:
     shape_combined_vecs: np.ndarray  # (items, d')
     reason_ids: list[str]
     reason_vecs: np.ndarray  # (reasons, d)
+    reason_search: list[bool]  # a search ("Find events in a given city"): `Language.search_reason_pattern`
     item_kinds: list[set[str]]
     item_typed: list[set[str]]  # the kinds of value each item asks for, yes/no and "I don't know" left out
     item_tokens: list[set[str]]
@@ -49,6 +50,8 @@ class ChecklistView:
     # where its texts name a kind of thing to choose
     item_asked: list[set[str]]
     item_holds_name_of: list[str | None]  # the thing whose name the item holds ("Name of event": "event"), stemmed
+    item_when_worded: list[bool]  # the item's question asks with "when" ("When are you leaving?")
+    item_text: list[str]  # question, description and variants, `fold_case`d and without spaces ("bedrooms")
     item_offer: list[bool]  # the item's own question is an offer ("Do you want us to text you?"): `Language.is_offer`
     item_siblings: list[list[int]]  # each item's sibling in the other direction: `direction_siblings`
     bank_match: dict[str, np.ndarray] = field(default_factory=dict)  # bank name -> (entries, items)
@@ -152,6 +155,8 @@ def build_checklist_view(checklist: Checklist, lang: Language) -> ChecklistView:
         shape_combined_vecs=fast.encode(combined),
         reason_ids=[r.id for r in reasons],
         reason_vecs=r_vecs,
+        reason_search=[bool(lang.search_reason_pattern and lang.search_reason_pattern.search(
+            lang.fold_case(r.description))) for r in reasons],
         item_kinds=kinds,
         item_typed=typed,
         item_tokens=[set(lang.tokens(f"{it.question} {it.description} {' '.join(it.variants)}")) for it in items],
@@ -161,6 +166,9 @@ def build_checklist_view(checklist: Checklist, lang: Language) -> ChecklistView:
         item_direction=direction,
         item_birth=[lang.asks_birth_date(f"{it.question} {it.description}") for it in items],
         item_holds_name_of=[_name_of(lang, it.description) for it in items],
+        item_when_worded=[WHEN_KINDS in lang.asked_kinds(it.question) for it in items],
+        item_text=[lang.fold_case(" ".join((it.question, it.description, *it.variants))).replace(" ", "")
+                   for it in items],
         item_offer=[lang.is_offer(it.question) for it in items],
         item_asked=[t | ({"category"} if lang.category_pattern and lang.category_pattern.search(
             lang.fold_case(f"{it.question} {it.description}")) else set()) for t, it in zip(typed, items, strict=True)],
