@@ -265,13 +265,13 @@ TYPED_VALUE_COS = 0.3
 UNIQUE_KINDS = ("location", "address", "phone", "email", "money", "name", "count", "duration", "date", "time")
 
 
-def takes_value(kv: ChecklistView, item: int, kind: str, text_has_year: bool, lang: Language | None = None,
-                value_text: str = "") -> bool:
+def takes_value(kv: ChecklistView, item: int, kind: str, text_has_year: bool, lang: Language,
+                value_text: str) -> bool:
     """Whether an item takes a value of this kind from a text: "on Thursday" is an appointment, never a date
     of birth (`Language.has_year`), and "2 baths" is no count of bedrooms (`Language.counted_thing_pattern`)."""
     kinds = kv.item_kinds[item]
     fits = kind in kinds or (kind == "address" and "location" in kinds)  # "a ride to 1900 University Ave" is a place
-    if fits and kind == "count" and lang is not None and lang.counted_thing_pattern is not None:
+    if fits and kind == "count" and lang.counted_thing_pattern is not None:
         m = lang.counted_thing_pattern.search(lang.fold_case(value_text))
         if m:
             fits = m.group(1).replace(" ", "") in kv.item_text[item]
