@@ -289,11 +289,11 @@ def typed_values(cv: CallView, kv: ChecklistView, p_sentences: np.ndarray) -> np
     lang = cv.language
     for s, sent in enumerate(cv.customer_sentences):
         found = lang.values(sent.text)
+        year = lang.has_year(sent.text)
         for k in {v.kind for v in found} & set(UNIQUE_KINDS):
             if len(owners[k]) == 1:
                 i = owners[k][0]
-                if not any(takes_value(kv, i, k, lang.has_year(sent.text), lang, sent.text[v.start : v.end])
-                           for v in found if v.kind == k):
+                if not any(takes_value(kv, i, k, year, lang, sent.text[v.start : v.end]) for v in found if v.kind == k):
                     continue
                 if float(cv.customer_vecs[s] @ kv.combined_vecs[i]) >= TYPED_VALUE_COS:
                     out[s, i] = max(out[s, i], TYPED_VALUE)
