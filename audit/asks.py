@@ -139,7 +139,9 @@ def _plain_kind_asks(best: dict[tuple[int, int], Ask], sent: Sentence, row: np.n
     ("Which date ...?" closest to "What category?", the third part of a long question faintly). Where the
     question's direction leaves one item of the kind ("where will you be leaving from?": the origin, not the
     destination), or a kind named twice has one item left ("from where and to where?"), the words alone
-    decide. A kind whose values the sentence holds (`said`) is read back, not asked."""
+    decide. A kind named once in a sentence joining nothing (`Language.joined_pattern`) is asked of one item:
+    "What time do you plan to leave?" asks the outbound time, not also the return leg's, however alike the
+    two read. A kind whose values the sentence holds (`said`) is read back, not asked."""
     if not any("duration" in t for t in kv.item_asked) and any(
             "date" in t and d == 1 for t, d in zip(kv.item_asked, kv.item_direction, strict=True)):
         # "How long do you need the car?" asks, where no item takes a length, when the thing comes back
@@ -161,6 +163,11 @@ def _plain_kind_asks(best: dict[tuple[int, int], Ask], sent: Sentence, row: np.n
         if mine:
             i = _better_item(max(mine, key=lambda i: row[i]), kinds, sent, row, kv, lang, best, taken)
             taken.add(i)
+            if wh.count(kinds) == 1 and lang.joined_pattern is not None and not lang.joined_pattern.search(
+                    lang.fold_case(sent.text)):
+                for j in mine:
+                    if j != i and (sent.utterance, j) in best:
+                        del best[(sent.utterance, j)]
             continue
         owners = [i for i in range(len(row)) if kinds & kv.item_asked[i]]
         if way and any(kv.item_direction[i] == way for i in owners):

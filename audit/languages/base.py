@@ -112,6 +112,11 @@ class Language(ABC):
     # a question offering a choice ("checking or savings?"), searched in `fold_case` text: only such an offer asks
     # an item that is neither a yes/no question nor an offer itself; None: any offer may
     choice_pattern: re.Pattern[str] | None = None
+    # a sentence joining several asks ("when do you leave and return?", "check-in and check-out dates",
+    # "from where, to where"), searched in `fold_case` text: a question that names a kind of value once and
+    # joins nothing asks one item of that kind, however many read alike ("What time do you plan to leave?"
+    # asks the outbound time, not also the return one); None: a question may ask several items of one kind
+    joined_pattern: re.Pattern[str] | None = None
     # an item's texts naming a kind of thing to choose ("What kind of movie?", "Type of the therapist"), searched
     # in `fold_case` text: such an item is what a question asking "what kind" asks (`asked_kinds`)
     category_pattern: re.Pattern[str] | None = None

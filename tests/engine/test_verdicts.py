@@ -834,3 +834,31 @@ items:
         ("agent", "Where do you want to ride?"),
     ), taxi)
     assert [q.item for q in report.questions if q.utterance == 1] == ["destination"]
+
+
+FLIGHT_TIMES = """
+id: flight_times_test
+name: Flight times (test)
+version: 1
+language: en
+reasons:
+  - {id: book_round_trip, description: "Reserve a round-trip flight"}
+items:
+  - {id: outbound_time, question: "What time are you leaving?", description: "Departure time for the outbound leg"}
+  - {id: inbound_time, question: "What time of day?", description: "Departure time for the return leg flight"}
+  - {id: airline, question: "Any preferred airlines?", description: "Name of airline"}
+"""
+
+
+@pytest.mark.parametrize(("question", "asked"), [
+    ("What time do you plan to leave?", ["outbound_time"]),  # one time asked: not also the return leg's
+    ("What time do you leave, and what time does the return flight leave?", ["inbound_time", "outbound_time"]),
+])
+def test_when_a_question_names_a_kind_once_then_it_asks_one_item_of_that_kind(engine: AuditEngine, question: str,
+                                                                            asked: list[str]) -> None:
+    flights = parse_checklist(FLIGHT_TIMES, where="flight_times_test")
+    report = engine.audit(_call(
+        ("customer", "I need a round trip from Atlanta to Chicago on Friday, back on Sunday."),
+        ("agent", question),
+    ), flights)
+    assert sorted(q.item for q in report.questions if q.utterance == 1) == asked

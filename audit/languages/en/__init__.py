@@ -113,6 +113,7 @@ _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b
                    r"\btwenty (?:oh|zero|o)\b")
 
 _CHOICE = re.compile(r"\bor\b")
+_JOINED = re.compile(r"\b(?:and|or|as well as|plus|also)\b|[,&/]")
 _PICKED_THING = re.compile(r"\b(?:which|what|any (?:particular|specific|certain)|a (?:particular|specific|certain))\s+"
                            r"([a-z]+)\b")
 _COUNTED_THING = re.compile(r"\b(bed ?room|bed|bath|bathroom|room)s?\s*$")
@@ -147,6 +148,7 @@ class English(Language):
     booking_offer_pattern = _BOOKING_OFFER
     declined_pattern = _DECLINED
     choice_pattern = _CHOICE
+    joined_pattern = _JOINED
 
     def __init__(self) -> None:
         self._encoder: Encoder | None = None
