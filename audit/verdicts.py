@@ -558,6 +558,28 @@ def first_given(cv: CallView, p_info: np.ndarray, threshold: np.ndarray, item: i
     return None
 
 
+# the reply to a category ask plainly gives the kind asked for ("I'd like a documentary movie")
+REPLY_NAMES = 0.5
+
+
+def _reply_names_another(cv: CallView, kv: ChecklistView, p_info: np.ndarray, threshold: np.ndarray, item: int,
+                         utt: int, g: Given) -> bool:
+    """A kind of thing the customer's earlier words only gestured at ("I want to find a movie", "check my
+    account balance") and the reply to the ask names in words the earlier turn never used ("Something like a
+    comedy"): the earlier turn gave the thing, not its kind, and the ask was needed."""
+    if g.utterance is None or g.by_answer or "category" not in kv.item_asked[item] or kv.item_typed[item]:
+        return False
+    reply = next((j for j in range(utt + 1, len(cv.transcript.utterances))
+                  if cv.transcript.utterances[j].speaker == "customer"), None)
+    if reply is None or cv.prev_agent[reply] != utt or p_info[reply, item] < REPLY_NAMES:
+        return False
+    if cv.language.is_affirmative(cv.transcript.utterances[reply].text):
+        return False
+    known = kv.item_tokens[item].union(*kv.reason_tokens) if kv.reason_tokens else kv.item_tokens[item]
+    said, named = cv.tokens[g.utterance] - known, cv.tokens[reply] - known
+    return bool(named) and not said & named
+
+
 def question_verdicts(cv: CallView, kv: ChecklistView, asks: list[Ask], reasons: set[str], p_info: np.ndarray,
                       info_threshold: np.ndarray, meta: dict[int, tuple[str, float]], why_lang: Language,
                       reason_text: str) -> list[QuestionVerdict]:
@@ -574,6 +596,8 @@ def question_verdicts(cv: CallView, kv: ChecklistView, asks: list[Ask], reasons:
             why = why_lang.why("irrelevant", reason=reason_text)
         else:
             g = first_given(cv, p_info, info_threshold, a.item, utt, meta, prior)
+            if g is not None and _reply_names_another(cv, kv, p_info, info_threshold, a.item, utt, g):
+                g = None
             if g is None:
                 status, conf = "needed", a.prob
                 why = why_lang.why("needed" if it.applies_to else "needed_no_reasons")

@@ -862,3 +862,19 @@ def test_when_a_question_names_a_kind_once_then_it_asks_one_item_of_that_kind(en
         ("agent", question),
     ), flights)
     assert sorted(q.item for q in report.questions if q.utterance == 1) == asked
+
+
+@pytest.mark.parametrize(("opening", "reply", "status"), [
+    # the opening names the thing, not its kind; the reply names the kind: the ask was needed
+    ("Hi, can you help me find a movie to watch tonight?", "Something funny, maybe a comedy.", "needed"),
+    # the opening names the kind, and the reply repeats it: the ask was redundant
+    ("I'm in the mood for a thriller movie.", "A thriller, like I said.", "redundant"),
+])
+def test_when_the_reply_names_a_kind_the_opening_never_named_then_the_ask_was_needed(
+        engine: AuditEngine, movies, opening: str, reply: str, status: str) -> None:
+    report = engine.audit(_call(
+        ("customer", opening),
+        ("agent", "What kind of movie would you like?"),
+        ("customer", reply),
+    ), movies)
+    assert [(q.item, q.status) for q in report.questions] == [("genre", status)]
