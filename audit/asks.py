@@ -178,6 +178,10 @@ def _plain_kind_asks(best: dict[tuple[int, int], Ask], sent: Sentence, row: np.n
             ways = [j for j in owners if way and kv.item_direction[j] == way]
             # the one item of its kind left once the others are asked here ("from where and to where?")
             last = len(free) == 1 and len(owners) > 1 and wh.count(kinds) > 1 and "name" not in kinds
+            # "What type are you looking for?" names no thing, but one item only takes a kind of thing
+            pure = [j for j in free if kinds == {"category"} and kv.item_asked[j] == {"category"}]
+            if len(pure) == 1 and not said and len([j for j in owners if kv.item_asked[j] == {"category"}]) == 1:
+                i, last = pure[0], True
             floor = 0.0 if ways == [i] or last else WH_FLOOR if len(owners) > 1 else lang.lone_kind_floor
             if row[i] >= threshold * floor:
                 best[(sent.utterance, i)] = Ask(sent, i, float(row[i]))

@@ -878,3 +878,14 @@ def test_when_the_reply_names_a_kind_the_opening_never_named_then_the_ask_was_ne
         ("customer", reply),
     ), movies)
     assert [(q.item, q.status) for q in report.questions] == [("genre", status)]
+
+
+def test_when_a_question_asks_a_type_of_nothing_named_then_the_one_category_item_is_asked(engine: AuditEngine,
+                                                                                          events) -> None:
+    """"What type are you looking for?" names no thing the encoder could match, but one item only takes a
+    kind of thing ("Type of event"); the one holding a name ("Name of event") is not it."""
+    report = engine.audit(_call(
+        ("customer", "I'd like to go to something fun this weekend."),
+        ("agent", "What city should I find events in, and what type are you looking for?"),
+    ), events)
+    assert sorted(q.item for q in report.questions if q.utterance == 1) == ["city", "event_type"]

@@ -121,6 +121,8 @@ def test_when_agent_offers_more_help_then_closing_offer_but_not_the_greeting(lan
     (EN, "When would you like to go?", 0),  # "go" points at the end of a trip only with "where" or "to"
     (EN, "Where are you going?", 1),
     (EN, "I'm heading to Fresno.", 1),
+    (EN, "From which city are you going to be leaving?", -1),  # "going to be" is a future, not a way
+    (EN, "On which date would you like to travel, and to where?", 1),
     (EN, "How can I help you?", 0),
     (RU, "Откуда вы вылетаете?", -1),
     (RU, "Куда едем?", 1),
