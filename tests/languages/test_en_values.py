@@ -104,3 +104,20 @@ def test_when_a_customer_gives_a_value_in_passing_then_it_is_read(text, kind, va
 ])
 def test_when_a_question_is_read_then_its_words_say_what_it_asks(question: str, asked: list[set[str]]) -> None:
     assert [set(k) for k in get_language("en").asked_kinds(question)] == asked
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), [
+    ("My bill went up twelve dollars this month.", "money", "twelve dollars"),
+    ("They charged me a deposit of a hundred and fifty dollars.", "money", "a hundred and fifty dollars"),
+    ("It was about forty quid.", "money", "forty quid"),
+    ("It costs £25.", "money", "£25"),
+    ("I was charged twice in November.", "date", "in November"),
+    ("I'm moving out at the end of the month.", "date", "the end of the month"),
+])
+def test_when_an_amount_or_a_date_is_said_in_words_then_it_is_read(text, kind, value):
+    assert value in _kinds(text).get(kind, set())
+
+
+@pytest.mark.parametrize("text", ["May I have your name?", "The end of the line is near."])
+def test_when_words_only_look_like_a_month_or_a_period_then_no_date(text):
+    assert "date" not in _kinds(text)

@@ -30,7 +30,8 @@ _ORD = r"\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|ei
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("email", re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b|\b\w+ at \w+ dot (?:com|net|org|edu)\b", re.I)),
     ("phone", re.compile(r"(?:\+?\d{1,2}[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}\b")),
-    ("money", re.compile(r"\$\s?\d[\d,]*(?:\.\d+)?|\b\d[\d,]*(?:\.\d+)?\s?(?:dollars|bucks|usd|euros?)\b", re.I)),
+    ("money", re.compile(r"[$£€]\s?\d[\d,]*(?:\.\d+)?|\b\d[\d,]*(?:\.\d+)?\s?(?:dollars|bucks|usd|euros?|pounds|"
+                         r"quid|cents)\b", re.I)),
     ("time", re.compile(
         r"\b\d{1,2}(?::\d{2})?\s?(?:a\.?m\.?|p\.?m\.?)|\b\d{1,2}:\d{2}\b|(?<!\bgood )\b(?:noon|midnight|morning|"
         r"afternoon|evening|night|o'clock)\b|\bhalf past \w+|\bquarter (?:past|to) \w+|"
@@ -38,7 +39,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("date", re.compile(
         r"\b(?:" + _MONTHS + r")\.?\s+(?:" + _ORD + r"|\d{1,2})\b|\b(?:the )?(?:" + _ORD + r")(?: of)? (?:"
         + _MONTHS + r")\b|\b(?:next|this|last|on) (?:" + _DAYS + r"|week|month)\b|\b(?:" + _DAYS + r")\b|"
-        r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b|\bthe (?:" + _ORD + r")\b"
+        r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b|"
+        # a month alone after a word placing it in time ("in November", "my October bill"), and a period's end
+        r"\b(?:in|since|from|until|till|by|during|last|next|this|my|the|early|late|mid)[\s-]+(?:january|february|"
+        r"march|april|june|july|august|september|october|november|december)\b|"
+        r"\b(?:the )?(?:end|beginning|start|middle) of (?:the |this |next |last )?(?:week|month|year)\b|"
+        r"\bthe (?:" + _ORD + r")\b"
         r"(?!\s+(?:time|times|day|one|ones|thing|person|step|call|place|week|month|year|floor|row|grade|quarter|"
         r"item|option|payment|installment|letter|digit|page)\b)",
         re.I)),
@@ -68,6 +74,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"does not matter|any(?:thing|one|where|time)? (?:is|are|will be|would be)? ?(?:fine|good|ok|okay)|"
         r"either (?:one|is fine|way)|whatever|no particular|i have no (?:idea|clue)|not really)\b", re.I)),
 ]
+# amounts said in words ("twelve dollars", "a hundred and fifty bucks", "forty quid"): no digit in them
+_SPOKEN_MONEY = re.compile(r"\b(?:(?:a|" + _SMALL + r")[\s-]+(?:and[\s-]+)?)*(?:" + _SMALL + r")[\s-]+"
+                           r"(?:dollars?|bucks|euros?|pounds?|quid|cents?)\b", re.I)
 _SPOKEN_DIGITS = re.compile(r"\b(?:(?:" + "|".join(_DIGIT_WORDS) + r")[\s,-]+){3,}(?:" + "|".join(_DIGIT_WORDS)
                             + r")\b", re.I)
 _NAME_CUE = re.compile(
@@ -113,6 +122,7 @@ def find_values(text: str) -> list[Value]:
         for m in pat.finditer(text):
             out.append(Value(kind, m.group(0), m.start(), m.end(), re.sub(r"\D", "", m.group(0))))
     out.extend(spoken_digits(text))
+    out.extend(Value("money", m.group(0), m.start(), m.end()) for m in _SPOKEN_MONEY.finditer(text))
     for m in _NAME_CUE.finditer(text):
         if m.group(1).split()[0] not in _NOT_NAMES:
             out.append(Value("name", m.group(1), m.start(1), m.end(1)))
