@@ -113,6 +113,9 @@ def test_when_a_question_is_read_then_its_words_say_what_it_asks(question: str, 
     ("It costs £25.", "money", "£25"),
     ("I was charged twice in November.", "date", "in November"),
     ("I'm moving out at the end of the month.", "date", "the end of the month"),
+    ("It's twenty-two fourteen Larkspur Lane.", "address", "twenty-two fourteen Larkspur Lane"),
+    ("There's water coming up outside my house on Alder Lane.", "address", "Alder Lane"),
+    ("My lease ends January thirty-first.", "date", "January thirty-first"),
 ])
 def test_when_an_amount_or_a_date_is_said_in_words_then_it_is_read(text, kind, value):
     assert value in _kinds(text).get(kind, set())
@@ -121,3 +124,7 @@ def test_when_an_amount_or_a_date_is_said_in_words_then_it_is_read(text, kind, v
 @pytest.mark.parametrize("text", ["May I have your name?", "The end of the line is near."])
 def test_when_words_only_look_like_a_month_or_a_period_then_no_date(text):
     assert "date" not in _kinds(text)
+
+
+def test_when_a_number_word_precedes_a_lower_case_way_then_no_address():
+    assert "address" not in _kinds("There is one other way to do it.")

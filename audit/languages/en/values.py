@@ -25,7 +25,7 @@ _MONTHS = (
 )
 _DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|yesterday|weekend"
 _ORD = r"\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|" \
-    r"eleventh|twelfth|thirteenth|fourteenth|fifteenth|twentieth|thirtieth|\w+teenth|twenty[- ]\w+"
+    r"eleventh|twelfth|thirteenth|fourteenth|fifteenth|twentieth|thirtieth|\w+teenth|twenty[- ]\w+|thirty[- ]first"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("email", re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b|\b\w+ at \w+ dot (?:com|net|org|edu)\b", re.I)),
@@ -77,6 +77,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # amounts said in words ("twelve dollars", "a hundred and fifty bucks", "forty quid"): no digit in them
 _SPOKEN_MONEY = re.compile(r"\b(?:(?:a|" + _SMALL + r")[\s-]+(?:and[\s-]+)?)*(?:" + _SMALL + r")[\s-]+"
                            r"(?:dollars?|bucks|euros?|pounds?|quid|cents?)\b", re.I)
+# "twenty-two fourteen Larkspur Lane", "Forty-four Linden Avenue": a house number said in words before a street
+# whose name is capitalised
+_SPOKEN_ADDRESS = re.compile(
+    r"\b(?i:(?:(?:" + _SMALL + r"|oh|zero)[\s-]+){1,4})(?:[A-Z][\w.'’]*\s+){1,3}(?i:street|st|avenue|ave|road|rd|"
+    r"drive|dr|lane|ln|boulevard|blvd|way|court|ct|place|pl|parkway|row|circle|terrace|close|crescent)\b")
+_STREET = re.compile(r"\b(?:street|avenue|road|drive|lane|boulevard|parkway|terrace|crescent)\W*$", re.I)
 _SPOKEN_DIGITS = re.compile(r"\b(?:(?:" + "|".join(_DIGIT_WORDS) + r")[\s,-]+){3,}(?:" + "|".join(_DIGIT_WORDS)
                             + r")\b", re.I)
 _NAME_CUE = re.compile(
@@ -123,6 +129,7 @@ def find_values(text: str) -> list[Value]:
             out.append(Value(kind, m.group(0), m.start(), m.end(), re.sub(r"\D", "", m.group(0))))
     out.extend(spoken_digits(text))
     out.extend(Value("money", m.group(0), m.start(), m.end()) for m in _SPOKEN_MONEY.finditer(text))
+    out.extend(Value("address", m.group(0), m.start(), m.end()) for m in _SPOKEN_ADDRESS.finditer(text))
     for m in _NAME_CUE.finditer(text):
         if m.group(1).split()[0] not in _NOT_NAMES:
             out.append(Value("name", m.group(1), m.start(1), m.end(1)))
@@ -133,6 +140,8 @@ def find_values(text: str) -> list[Value]:
         if m.group(1).split()[0] not in _NOT_NAMES and not _CALENDAR.match(m.group(1)) and not _CARRIER.search(
                 m.group(1)) and not (m.group(0).startswith("at") and _BOOKED_AT.search(text[: m.start()])):
             out.append(Value("location", m.group(1), m.start(1), m.end(1)))
+            if _STREET.search(m.group(1)):  # "on Alder Lane": the street of an address
+                out.append(Value("address", m.group(1), m.start(1), m.end(1)))
     return out
 
 
