@@ -114,7 +114,7 @@ def test_when_a_question_is_read_then_its_words_say_what_it_asks(question: str, 
     ("I was charged twice in November.", "date", "in November"),
     ("I'm moving out at the end of the month.", "date", "the end of the month"),
     ("It's twenty-two fourteen Larkspur Lane.", "address", "twenty-two fourteen Larkspur Lane"),
-    ("There's water coming up outside my house on Alder Lane.", "address", "Alder Lane"),
+    ("The water is coming up on Alder Lane, by number twenty-two.", "address", "Alder Lane"),
     ("My lease ends January thirty-first.", "date", "January thirty-first"),
 ])
 def test_when_an_amount_or_a_date_is_said_in_words_then_it_is_read(text, kind, value):
