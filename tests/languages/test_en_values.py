@@ -116,6 +116,11 @@ def test_when_a_question_is_read_then_its_words_say_what_it_asks(question: str, 
     ("It's twenty-two fourteen Larkspur Lane.", "address", "twenty-two fourteen Larkspur Lane"),
     ("The water is coming up on Alder Lane, by number twenty-two.", "address", "Alder Lane"),
     ("My lease ends January thirty-first.", "date", "January thirty-first"),
+    ("It started like three days ago.", "date", "three days ago"),
+    ("It went off about an hour ago.", "time", "an hour ago"),
+    ("I bought it in August of twenty twenty-four.", "date", "August of twenty twenty-four"),
+    ("The ride started at like eight-fifteen.", "time", "eight-fifteen"),
+    ("Ten to nine, I think.", "time", "Ten to nine"),
 ])
 def test_when_an_amount_or_a_date_is_said_in_words_then_it_is_read(text, kind, value):
     assert value in _kinds(text).get(kind, set())

@@ -23,6 +23,7 @@ _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
+_HOURS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 _DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|yesterday|weekend"
 _ORD = r"\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|" \
     r"eleventh|twelfth|thirteenth|fourteenth|fifteenth|twentieth|thirtieth|\w+teenth|twenty[- ]\w+|thirty[- ]first"
@@ -67,6 +68,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                           r"absolutely|definitely|okay|ok)\b", re.I)),
     # "any day is fine", "anywhere": no preference, which answers the item as its value would
     ("date", re.compile(r"\bany (?:day|date)s?\b|\bwhichever (?:day|date)\b", re.I)),
+    # when, said as how long before now ("three days ago", "about an hour ago"), or as a month of a year
+    ("date", re.compile(r"\b(?:\d+|" + _SMALL + r"|an?|few|couple(?: of)?)\s+(?:days?|weeks?|months?|years?)\s+ago\b|"
+                        r"\b(?:" + _MONTHS + r")\s+(?:of\s+)?(?:(?:19|20)\d{2}|(?:nineteen|twenty)[\s-]+\w+(?:-\w+)?)"
+                        r"\b", re.I)),
+    ("time", re.compile(r"\b(?:\d+|" + _SMALL + r"|an?|few|couple(?: of)?)\s+(?:minutes?|hours?)\s+ago\b|"
+                        # a clock time said in words: "three-thirty", "eight-fifteen", "ten to nine"
+                        r"\b(?:" + _HOURS + r")[\s-](?:fifteen|thirty|forty-five|o'clock)\b|"
+                        r"\b(?:five|ten|twenty|twenty-five) (?:to|past) (?:" + _HOURS + r")\b", re.I)),
     ("time", re.compile(r"\bany ?time\b|\bwhenever\b", re.I)),
     ("location", re.compile(r"\banywhere\b|\bany (?:city|area|place|location)\b", re.I)),
     ("dont_know", re.compile(
