@@ -163,3 +163,25 @@ def test_when_a_booking_is_for_seven_oclock_then_that_is_a_time():
 ])
 def test_when_a_question_names_what_it_asks_then_asked_kinds_say_so(question, kinds):
     assert [set(k) for k in RU.asked_kinds(question)] == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("Давайте на двадцать пятое.", {"---25"}),
+        ("С пятого по восьмое.", {"---05", "---08"}),
+        ("Обещали до двадцать первого", {"---21"}),
+    ],
+)
+def test_when_a_day_is_said_as_an_ordinal_alone_then_a_date(text, days):
+    assert days <= _norm(text, "date")
+
+
+@pytest.mark.parametrize("text", ["Это уже третье обращение.", "Живу на пятом этаже."])
+def test_when_an_ordinal_counts_a_noun_then_no_date(text):
+    assert _norm(text, "date") == set()
+
+
+@pytest.mark.parametrize("text", ["Купили в июле.", "Заселиться хотим в конце августа."])
+def test_when_a_month_is_placed_in_time_then_a_date(text):
+    assert any(v.kind == "date" for v in RU.values(text))

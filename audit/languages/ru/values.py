@@ -134,9 +134,14 @@ _MONTH_RE = r"(?:январ|феврал|март|апрел|ма[йяюе]|ию
 _DATE_WORDS = re.compile(
     r"\b(?:сегодня|завтра|послезавтра|вчера|позавчера|понедельник\w*|вторник\w*|сред[уаы]|четверг\w*|"
     r"пятниц\w*|суббот\w*|воскресень\w*|на (?:этой|следующей|прошлой) неделе|в (?:прошлом|этом|следующем) "
-    r"месяце)\b",
+    r"месяце)\b|"
+    # a month placed in time ("в июле", "в конце августа")
+    r"\b(?:в|с|до|к|по|после|от|начале|конце|середине|начала|конца|середины)\s+" + _MONTH_RE + r"\b",
     re.I,
 )
+# a day of the month said as an ordinal alone ("двадцать первого", "с пятого по восьмое"), not a floor or a row
+_DAY_ORDINAL_END = re.compile(r"(?:ое|ого|ье|ьего)$", re.I)
+
 _DAY_MONTH = re.compile(r"\b(\d{1,2})(?:-?го|-?е)?\s+(" + _MONTH_RE + r")(?:\s+(\d{4}|\d{2})\b)?", re.I)
 _TIME = re.compile(
     r"\b\d{1,2}[:.]\d{2}\b|\b(?:утр(?:а|ом)|днем|днём|вечер(?:а|ом)|ночью|в обед|после обеда|в полдень|"
@@ -245,6 +250,18 @@ def _names(text: str) -> list[Value]:
     return out
 
 
+def _is_day_ordinal(run: NumRun, surface: str, after: list[tuple[str, int, int]]) -> bool:
+    """"двадцать первого", "с пятого по восьмое": a neuter ordinal of 1-31 standing alone names a day of the
+    month; one before a noun ("третье обращение", "на пятом этаже") counts that noun."""
+    g = run.groups[-1]
+    if len(run.groups) != 1 or not g.ordinal or not 1 <= g.value <= 31 or not _DAY_ORDINAL_END.search(surface):
+        return False
+    if not after:
+        return True
+    nxt = after[0][0].lower()
+    return not (_month(nxt) or nxt in ("числа", "число") or any("NOUN" in gr for _, gr, _ in parses(nxt)[:1]))
+
+
 def _spoken_values(text: str) -> list[Value]:
     out: list[Value] = []
     toks = words(text)
@@ -292,6 +309,8 @@ def _spoken_values(text: str) -> list[Value]:
                         f"---{run.groups[-1].value:02d}",
                     )
                 )
+        if _is_day_ordinal(run, surface, after):
+            out.append(Value("date", surface, run.start, run.end, f"---{run.groups[-1].value:02d}"))
         year = re.match(r"\s*(?:год[а-я]*|г\.)", text[run.end :], re.I)
         if year and (run.groups[-1].ordinal or len(digits) == 4):
             y = _year(int(digits), len(digits))
