@@ -157,3 +157,25 @@ def test_when_a_number_is_read_with_thousands_then_it_is_no_code():
 ])
 def test_when_nights_are_counted_then_they_are_a_duration(text, kind, present):
     assert bool(_norm(text, kind)) is present
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("Onunda çıkıyorum, yirmi dördünde dönüş.", {"---10", "---24"}),
+        ("Temmuzun on ikisinden on altısına kadar.", {"---12", "---16"}),
+        ("Mayısın ikisinde olur.", {"---02"}),
+    ],
+)
+def test_when_a_day_is_said_with_its_case_ending_then_a_date(text, days):
+    assert days <= {v.normalized for v in TR.values(text) if v.kind == "date"}
+
+
+@pytest.mark.parametrize("text", ["Saat beşinde gelirim.", "İkisinde de sorun var."])
+def test_when_a_number_with_a_case_ending_is_no_day_then_no_date(text):
+    assert not any(v.kind == "date" and v.normalized.startswith("---") for v in TR.values(text))
+
+
+@pytest.mark.parametrize("text", ["Mayısta bir hafta kalacağız.", "Ocak başında başlasın."])
+def test_when_a_month_is_placed_in_time_then_a_date(text):
+    assert any(v.kind == "date" for v in TR.values(text))

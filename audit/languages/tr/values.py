@@ -122,9 +122,13 @@ _MONTH_RE = r"(?:ocak|şubat|mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|ek
 _DAY_MONTH = re.compile(r"\b(\d{1,2})\s+(" + _MONTH_RE + r")[a-zçğıöşü'’]*(?:\s+(\d{4})\b)?", re.I)
 _DATE_WORDS = re.compile(
     r"\b(?:bugün|yarın|öbür gün|dün|evvelsi gün|pazartesi|salı|çarşamba|perşembe|cuma|cumartesi|pazar)"
-    r"[a-zçğıöşü'’]*|\b(?:bu|gelecek|önümüzdeki|geçen) (?:hafta|ay)\b|\bayın \w+",
+    r"[a-zçğıöşü'’]*|\b(?:bu|gelecek|önümüzdeki|geçen) (?:hafta|ay)\b|\bayın \w+|"
+    # a month placed in time ("Mayısta", "Ocak başında", "haziran sonunda")
+    r"\b" + _MONTH_RE + r"(?:['’]?(?:da|de|ta|te|nda|nde)\b|\s+(?:başında|sonunda|ortasında|ayında|ayı içinde)\b)",
     re.I,
 )
+# a day of the month said with a possessive and a case ending ("onunda", "dördünde", "ikisinden", "altısına")
+_DAY_CASE = re.compile(r"(?:s?[ıiuü]n(?:d|t)[ae]n?|s?[ıiuü]n[ae])$")
 _TIME = re.compile(
     r"\b\d{1,2}[:.]\d{2}\b|\bsaat \w+|(?<!\biyi )\b(?:sabah|öğle|öğlen|öğleden sonra|akşam|ikindi)\w*\b|"
     r"(?<!\biyi )(?<!\bbir )(?<!\biki )(?<!\büç )(?<!\bdört )(?<!\bbeş )(?<!\baltı )(?<!\byedi )(?<!\bsekiz )"
@@ -209,6 +213,21 @@ def _names(text: str) -> list[Value]:
     return out
 
 
+def _days_of_month(text: str, run: NumRun) -> list[Value]:
+    """"onunda", "yirmi dördünde", "on ikisinden on altısına": days of the month, each with its case ending;
+    not a clock time ("saat beşinde") nor "ikisinde de" (in both) with no month or "ayın" before it."""
+    said = [(g, lower(text[g.start : g.end])) for g in run.groups]
+    if not all(1 <= g.value <= 31 and _DAY_CASE.search(w) for g, w in said):
+        return []
+    before = lower(text[: run.start])
+    if re.search(r"\bsaat\s*$", before):
+        return []
+    if len(said) == 1 and said[0][1].startswith("iki") and not re.search(
+            r"(?:\bayın|" + _MONTH_RE + r"[a-zçğıöşü'’]*)\s*$", before):
+        return []
+    return [Value("date", text[g.start : g.end], g.start, g.end, f"---{g.value:02d}") for g, _ in said]
+
+
 def _spoken_values(text: str) -> list[Value]:
     out: list[Value] = []
     toks = words(text)
@@ -251,6 +270,7 @@ def _spoken_values(text: str) -> list[Value]:
                         f"{year}-{month:02d}-{last.value:02d}",
                     )
                 )
+        out.extend(_days_of_month(text, run))
         for kind, unit in _UNIT_AFTER.items():
             m = re.match(r"\s*" + unit, lower(text[run.end :]))
             if m:
