@@ -121,6 +121,7 @@ def test_when_a_question_is_read_then_its_words_say_what_it_asks(question: str, 
     ("I bought it in August of twenty twenty-four.", "date", "August of twenty twenty-four"),
     ("The ride started at like eight-fifteen.", "time", "eight-fifteen"),
     ("Ten to nine, I think.", "time", "Ten to nine"),
+    ("It's jo at mail dot co dot uk.", "email", "jo at mail dot co dot uk"),
 ])
 def test_when_an_amount_or_a_date_is_said_in_words_then_it_is_read(text, kind, value):
     assert value in _kinds(text).get(kind, set())

@@ -179,3 +179,9 @@ def test_when_a_number_with_a_case_ending_is_no_day_then_no_date(text):
 @pytest.mark.parametrize("text", ["Mayısta bir hafta kalacağız.", "Ocak başında başlasın."])
 def test_when_a_month_is_placed_in_time_then_a_date(text):
     assert any(v.kind == "date" for v in TR.values(text))
+
+
+@pytest.mark.parametrize("text", ["Selim yurt altmış bir, bitişik, at gmail nokta com",
+                                  "elif şen yirmi üç at ogr nokta ekuni nokta edu nokta tr"])
+def test_when_an_email_is_spelled_out_then_an_email(text):
+    assert any(v.kind == "email" for v in TR.values(text))

@@ -29,7 +29,8 @@ _ORD = r"\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|ei
     r"eleventh|twelfth|thirteenth|fourteenth|fifteenth|twentieth|thirtieth|\w+teenth|twenty[- ]\w+|thirty[- ]first"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("email", re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b|\b\w+ at \w+ dot (?:com|net|org|edu)\b", re.I)),
+    ("email", re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b|"
+                         r"\b[\w.-]+,? at (?:[\w-]+ dot )+(?:com|net|org|edu|gov|io|us|uk|ca)\b", re.I)),
     ("phone", re.compile(r"(?:\+?\d{1,2}[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}\b")),
     ("money", re.compile(r"[$£€]\s?\d[\d,]*(?:\.\d+)?|\b\d[\d,]*(?:\.\d+)?\s?(?:dollars|bucks|usd|euros?|pounds|"
                          r"quid|cents)\b", re.I)),

@@ -101,8 +101,7 @@ def _year(n: int, ndigits: int) -> int:
 
 
 _EMAIL = re.compile(
-    r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b|\b[a-z0-9._-]+ (?:et|at) [a-z0-9-]+ nokta "
-    r"(?:com|net|org|com nokta tr|tr)\b",
+    r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b|\b[\w.-]+,? (?:et|at) (?:[\w-]+ nokta )+(?:com|net|org|edu|gov|tr|info)\b",
     re.I,
 )
 _PHONE = re.compile(
