@@ -268,13 +268,16 @@ UNIQUE_KINDS = ("location", "address", "phone", "email", "money", "name", "count
 def takes_value(kv: ChecklistView, item: int, kind: str, text_has_year: bool, lang: Language,
                 value_text: str) -> bool:
     """Whether an item takes a value of this kind from a text: "on Thursday" is an appointment, never a date
-    of birth (`Language.has_year`), and "2 baths" is no count of bedrooms (`Language.counted_thing_pattern`)."""
+    of birth (`Language.has_year`), "five minutes ago" never a visit still to be booked (`Language.asks_future`),
+    and "2 baths" is no count of bedrooms (`Language.counted_thing_pattern`)."""
     kinds = kv.item_kinds[item]
     fits = kind in kinds or (kind == "address" and "location" in kinds)  # "a ride to 1900 University Ave" is a place
     if fits and kind == "count" and lang.counted_thing_pattern is not None:
         m = lang.counted_thing_pattern.search(lang.fold_case(value_text))
         if m:
             fits = m.group(1).replace(" ", "") in kv.item_text[item]
+    if fits and kind in WHEN_KINDS and kv.item_future[item] and lang.is_past_value(value_text):
+        return False  # "It went off five minutes ago" sets no date for the technician's visit
     return fits and not (kind == "date" and kv.item_birth[item] and not text_has_year)
 
 

@@ -153,6 +153,11 @@ class Language(ABC):
     # question picking a thing asks the one item holding that thing's name; None: not read
     picked_thing_pattern: re.Pattern[str] | None = None
     name_of_pattern: re.Pattern[str] | None = None
+    # a value said as past ("five minutes ago", "yesterday"), searched in a value's `fold_case` text, and an item
+    # asking about the future ("When would you like the technician to come?"), searched in its `fold_case`
+    # question: such a value never fills such an item; None: tense is not read
+    past_value_pattern: re.Pattern[str] | None = None
+    future_item_pattern: re.Pattern[str] | None = None
     # a question naming a kind of value only one item takes ("Departure time?", "Any date in particular?") asks
     # that item above this share of the ask threshold: how faintly the language's encoder may read such short
     # questions and still be right
@@ -259,6 +264,14 @@ class Language(ABC):
     def asks_birth_date(self, item_text: str) -> bool:
         """Whether an item asks for a date of birth, which only a date with a year gives."""
         return bool(self.birth_pattern and self.birth_pattern.search(self.fold_case(item_text)))
+
+    def is_past_value(self, value_text: str) -> bool:
+        """Whether a value is said as past ("three days ago", "last week"): no arrangement still to be made."""
+        return bool(self.past_value_pattern and self.past_value_pattern.search(self.fold_case(value_text)))
+
+    def asks_future(self, question: str) -> bool:
+        """Whether an item's question asks about something still to be arranged ("When would you like ...?")."""
+        return bool(self.future_item_pattern and self.future_item_pattern.search(self.fold_case(question)))
 
     def has_year(self, text: str) -> bool:
         """Whether a text names a year: "I have a cleaning on Thursday" gives no date of birth."""

@@ -46,6 +46,7 @@ class ChecklistView:
     item_closing: list[bool]  # closing offers ("anything else I can help with?"): see `Language.is_closing_offer`
     item_direction: list[int]  # -1 a start (origin, departure, pick-up), 1 an end, 0 neither: `Language.direction`
     item_birth: list[bool]  # asks for a date of birth: `Language.asks_birth_date`
+    item_future: list[bool]  # asks about something still to be arranged: `Language.asks_future`
     # what a question's words may ask of each item (`Language.asked_kinds`): its typed kinds, and "category"
     # where its texts name a kind of thing to choose
     item_asked: list[set[str]]
@@ -165,6 +166,7 @@ def build_checklist_view(checklist: Checklist, lang: Language) -> ChecklistView:
         item_closing=[any(lang.is_closing_offer(p) for p in it.phrasings()) for it in items],
         item_direction=direction,
         item_birth=[lang.asks_birth_date(f"{it.question} {it.description}") for it in items],
+        item_future=[lang.asks_future(it.question) for it in items],
         item_holds_name_of=[_name_of(lang, it.description) for it in items],
         item_when_worded=[WHEN_KINDS in lang.asked_kinds(it.question) for it in items],
         item_text=[lang.fold_case(" ".join((it.question, it.description, *it.variants))).replace(" ", "")

@@ -889,3 +889,21 @@ def test_when_a_question_asks_a_type_of_nothing_named_then_the_one_category_item
         ("agent", "What city should I find events in, and what type are you looking for?"),
     ), events)
     assert sorted(q.item for q in report.questions if q.utterance == 1) == ["city", "event_type"]
+
+
+def test_when_a_value_is_said_as_past_then_it_sets_nothing_still_to_be_arranged(engine: AuditEngine) -> None:
+    alarm = parse_checklist("""
+id: alarm_visit_test
+name: Alarm service (test)
+version: 1
+language: en
+items:
+  - {id: visit_time, question: "When would you like the technician to come out?",
+     description: "When the technician should visit"}
+  - {id: zone, question: "Which zone triggered?", description: "The alarm zone that went off"}
+""", where="alarm_visit_test")
+    report = engine.audit(_call(
+        ("customer", "My alarm went off about five minutes ago and I'm not even home."),
+        ("agent", "When would you like the technician to come out?"),
+    ), alarm)
+    assert [(q.item, q.status) for q in report.questions] == [("visit_time", "needed")]

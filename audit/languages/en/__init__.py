@@ -112,6 +112,9 @@ _OFFER = re.compile(
 
 
 _BIRTH = re.compile(r"\b(?:birth|born|dob)\b")
+_PAST_VALUE = re.compile(r"\bago\b|\byesterday\b|\blast (?:week|month|year|night|\w+day)\b|\bearlier\b")
+_FUTURE_ITEM = re.compile(r"\b(?:would you like|do you want|would you prefer|do you prefer|will you|are you planning|"
+                          r"should we|shall we|can we|when can|works? (?:best|for you)|is (?:a )?good (?:time|day))\b")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\bnineteen\b|\btwo thousand\b|"
                    r"\btwenty (?:oh|zero|o)\b")
 
@@ -136,6 +139,8 @@ class English(Language):
     affirmative_pattern = _AFFIRMATIVE
     offer_pattern = _OFFER
     birth_pattern = _BIRTH
+    past_value_pattern = _PAST_VALUE
+    future_item_pattern = _FUTURE_ITEM
     year_pattern = _YEAR
     category_pattern = _CATEGORY
     picked_thing_pattern = _PICKED_THING
