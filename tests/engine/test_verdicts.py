@@ -852,6 +852,7 @@ items:
 
 @pytest.mark.parametrize(("question", "asked"), [
     ("What time do you plan to leave?", ["outbound_time"]),  # one time asked: not also the return leg's
+    ("Okay, and what time do you plan to leave?", ["outbound_time"]),  # opening words join nothing
     ("What time do you leave, and what time does the return flight leave?", ["inbound_time", "outbound_time"]),
 ])
 def test_when_a_question_names_a_kind_once_then_it_asks_one_item_of_that_kind(engine: AuditEngine, question: str,

@@ -119,7 +119,9 @@ _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b
                    r"\btwenty (?:oh|zero|o)\b")
 
 _CHOICE = re.compile(r"\bor\b")
-_JOINED = re.compile(r"\b(?:and|or|as well as|plus|also)\b|[,&/]")
+# a joiner after any opening discourse words ("And what time?", "Okay, where to?" join nothing)
+_JOINED = re.compile(r"^(?>(?:(?:and|so|okay|ok|alright|all right|now|also|well|great|sure|perfect|thanks|"
+                     r"thank you|right)\b\W*)*).*?(?:\b(?:and|or|as well as|plus|also)\b|[,&/])")
 _PICKED_THING = re.compile(r"\b(?:which|what|any (?:particular|specific|certain)|a (?:particular|specific|certain))\s+"
                            r"([a-z]+)\b")
 _COUNTED_THING = re.compile(r"\b(bed ?room|bed|bath|bathroom|room)s?\s*$")
