@@ -26,6 +26,28 @@ UNTIL = frozenset({"date"})
 WHEN_TWIN = 0.8
 
 
+class _Asks(dict[tuple[int, int], Ask]):
+    """The asks chosen so far, one per (utterance, item). A later sentence of the turn that reads closer to
+    an item takes its ask over; if that sentence's own words then rule the item out ("When are you going?"
+    reads like "Where are you going?" but asks no place), the ask goes back to the sentence it was taken
+    from ("What's the destination?")."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._displaced: dict[tuple[int, int], Ask] = {}
+
+    def put(self, key: tuple[int, int], ask: Ask) -> None:
+        held = self.get(key)
+        if held is not None and held.sentence is not ask.sentence:
+            self._displaced[key] = held
+        self[key] = ask
+
+    def drop(self, key: tuple[int, int]) -> None:
+        del self[key]
+        if key in self._displaced:
+            self[key] = self._displaced.pop(key)
+
+
 def pick_asks(cv: CallView, kv: ChecklistView, p_ask: np.ndarray, threshold: float) -> list[Ask]:
     """Asks above threshold, one per (utterance, item): the best sentence.
 
@@ -38,7 +60,7 @@ def pick_asks(cv: CallView, kv: ChecklistView, p_ask: np.ndarray, threshold: flo
     holding that thing's name (`_picked_thing_ask`). A sentence reading values back for a yes ("So 3 tickets
     for Friday, right?") asks nothing.
     """
-    best: dict[tuple[int, int], Ask] = {}
+    best = _Asks()
     lang = cv.language
     for s in range(p_ask.shape[0]):
         row = p_ask[s]
@@ -75,7 +97,7 @@ def pick_asks(cv: CallView, kv: ChecklistView, p_ask: np.ndarray, threshold: flo
             asked_here = True
             key = (sent.utterance, int(i))
             if key not in best or row[i] > best[key].prob:
-                best[key] = Ask(sent, int(i), float(row[i]))
+                best.put(key, Ask(sent, int(i), float(row[i])))
         wh = named_by_words if question or (offer and choice) else []
         if wh:
             asked_here = _plain_kind_asks(best, sent, row, kv, lang, wh, kinds & KEPT_KINDS, values_said, threshold,
@@ -95,7 +117,7 @@ def pick_asks(cv: CallView, kv: ChecklistView, p_ask: np.ndarray, threshold: flo
     return list(best.values())
 
 
-def _picked_thing_ask(best: dict[tuple[int, int], Ask], sent: Sentence, row: np.ndarray, kv: ChecklistView,
+def _picked_thing_ask(best: _Asks, sent: Sentence, row: np.ndarray, kv: ChecklistView,
                       lang: Language, named: frozenset[str]) -> None:
     """"Which event do you need tickets for?" asks the one item holding an event's name ("Name of event"),
     however closely it reads to the ticket count; the count is not what it asks unless its words name a
@@ -111,12 +133,12 @@ def _picked_thing_ask(best: dict[tuple[int, int], Ask], sent: Sentence, row: np.
         i = holders[0]
         for key in [k for k, a in best.items() if a.sentence is sent and k[1] != i]:
             if kv.item_typed[key[1]] - lang.ungated_kinds and not kv.item_asked[key[1]] & named:
-                del best[key]
+                best.drop(key)
         if (sent.utterance, i) not in best:
             best[(sent.utterance, i)] = Ask(sent, i, float(row[i]))
 
 
-def _named_ask(best: dict[tuple[int, int], Ask], sent: Sentence, row: np.ndarray, kv: ChecklistView,
+def _named_ask(best: _Asks, sent: Sentence, row: np.ndarray, kv: ChecklistView,
                lang: Language, named: set[str]) -> None:
     """"Who am I speaking with?" asks a name, and one item takes a name: that one, however faintly the
     encoder reads the two alike. Of several, a question for the listener's own name asks the item whose
@@ -128,7 +150,7 @@ def _named_ask(best: dict[tuple[int, int], Ask], sent: Sentence, row: np.ndarray
         best[(sent.utterance, owners[0])] = Ask(sent, owners[0], float(row[owners[0]]))
 
 
-def _plain_kind_asks(best: dict[tuple[int, int], Ask], sent: Sentence, row: np.ndarray, kv: ChecklistView,
+def _plain_kind_asks(best: _Asks, sent: Sentence, row: np.ndarray, kv: ChecklistView,
                      lang: Language, wh: list[frozenset[str]], kept: set[str], said: set[str], threshold: float,
                      asked_here: bool) -> bool:
     """Apply what a question's words say it asks ("Which date did you have in mind?": a date) to the asks of
@@ -154,7 +176,7 @@ def _plain_kind_asks(best: dict[tuple[int, int], Ask], sent: Sentence, row: np.n
         # "Where do you want to ride?" asks a place, not whether the ride is shared
         wrong = kv.item_asked[key[1]] or (not yes_no_question and "yes_no" in kv.item_kinds[key[1]])
         if wrong and not (named | kept) & kv.item_asked[key[1]]:
-            del best[key]
+            best.drop(key)
     here = {i for (u, i), a in best.items() if a.sentence is sent}
     taken: set[int] = set()
     for kinds in sorted(wh, key=len):  # "what time" before "when", which may be a date
@@ -167,7 +189,7 @@ def _plain_kind_asks(best: dict[tuple[int, int], Ask], sent: Sentence, row: np.n
                     lang.fold_case(sent.text)):
                 for j in mine:
                     if j != i and (sent.utterance, j) in best:
-                        del best[(sent.utterance, j)]
+                        best.drop((sent.utterance, j))
             continue
         owners = [i for i in range(len(row)) if kinds & kv.item_asked[i]]
         if way and any(kv.item_direction[i] == way for i in owners):
@@ -190,7 +212,7 @@ def _plain_kind_asks(best: dict[tuple[int, int], Ask], sent: Sentence, row: np.n
 
 
 def _better_item(i: int, kinds: frozenset[str], sent: Sentence, row: np.ndarray, kv: ChecklistView,
-                 lang: Language, best: dict[tuple[int, int], Ask], taken: set[int]) -> int:
+                 lang: Language, best: _Asks, taken: set[int]) -> int:
     """The item a question's words ask where the learned best one (`i`) reads right but is not it: "What kind
     of event?" asks the item taking only a kind ("Type of event"), not one whose mandated wording reads that
     way but which takes another value ("Name of event"); a bare "When would you like to leave?" asks, of a
@@ -208,7 +230,7 @@ def _better_item(i: int, kinds: frozenset[str], sent: Sentence, row: np.ndarray,
                   and float(kv.description_vecs[j] @ kv.description_vecs[i]) >= WHEN_TWIN]
     if len(others) != 1:
         return i
-    del best[(sent.utterance, i)]
+    best.drop((sent.utterance, i))
     best[(sent.utterance, others[0])] = Ask(sent, others[0], float(row[others[0]]))
     return others[0]
 

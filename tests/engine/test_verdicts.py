@@ -908,3 +908,14 @@ items:
         ("agent", "When would you like the technician to come out?"),
     ), alarm)
     assert [(q.item, q.status) for q in report.questions] == [("visit_time", "needed")]
+
+
+def test_when_a_later_sentence_reads_like_an_item_its_words_rule_out_then_the_ask_stays_with_the_first(
+        engine: AuditEngine, bus) -> None:
+    """"When do you plan to go?" reads like "Where will you go?" to the encoder, but asks no place: the
+    destination stays asked by "What's the destination?"."""
+    report = engine.audit(_call(
+        ("customer", "I need a bus, please."),
+        ("agent", "What's the destination? When do you plan to go?"),
+    ), bus)
+    assert "to_location" in {q.item for q in report.questions if q.utterance == 1}

@@ -101,6 +101,7 @@ def test_when_a_customer_gives_a_value_in_passing_then_it_is_read(text, kind, va
     ("How long is she, overall?", []),  # a boat's length, not a stay's
     ("And when the part comes in, do you want a call or a text?", []),  # the clause says when; nothing asked
     ("When would you like to go, and where?", [{"date", "time"}, {"location", "address"}]),
+    ("What will be the city and date of departure?", [{"date"}, {"location", "address"}]),
 ])
 def test_when_a_question_is_read_then_its_words_say_what_it_asks(question: str, asked: list[set[str]]) -> None:
     assert [set(k) for k in get_language("en").asked_kinds(question)] == asked

@@ -123,6 +123,7 @@ def test_when_agent_offers_more_help_then_closing_offer_but_not_the_greeting(lan
     (EN, "I'm heading to Fresno.", 1),
     (EN, "From which city are you going to be leaving?", -1),  # "going to be" is a future, not a way
     (EN, "On which date would you like to travel, and to where?", 1),
+    (EN, "Where are you headed?", 1),
     (EN, "How can I help you?", 0),
     (RU, "Откуда вы вылетаете?", -1),
     (RU, "Куда едем?", 1),

@@ -59,7 +59,7 @@ _START = re.compile(
     r"\b(?:from|depart\w*|leav(?:e|es|ing)|origin\w*|start(?:s|ing)?|begin\w*|outbound|fly(?:ing)? out|"
     r"pick(?:ing)?[ -]?(?:it |the car |you )?up|pickup|check(?:ing)?[ -]?in)\b")
 _END = re.compile(
-    r"\bwhere\b.*\b(?:going|go|heading)\b|\bto where\b|\bwhere to\b|"
+    r"\bwhere\b.*\b(?:going|go|heading|headed)\b|\bto where\b|\bwhere to\b|"
     # "going to" a place, not "going to be leaving" (the future of another verb)
     r"\b(?:going|go|heading) to\b(?! (?:be|have|need|want|leave|depart|fly|travel|take|get|make|do|stay|use|"
     r"pick|rent|book|start|begin|check)\b)|"

@@ -201,6 +201,7 @@ _ASKED_KINDS: list[tuple[frozenset[str], re.Pattern[str]]] = [
     (frozenset({"location", "address"}), re.compile(
         r"\bwhere\b(?! (?:i|we)\b)|"  # "an email where I can send the quote" asks no place
         r"\b(?:what|which|any)(?:'s| is)? (?:(?!e-?mail)\w+ )?(?:city|town|area|location|place|address|airport)\b|"
+        r"\b(?:what|which) (?:will|would|is|was) (?:be )?(?:the|your) (?:\w+ )?(?:city|town|location|airport)\b|"
         r"\b(?:a|any) (?:particular|specific|certain|preferred) (?:city|town|area|location|place|"
         r"neighbou?rhood)\b|"
         r"\b(?:destination|origin)\b|\b(?:departure|arrival|pick ?up|drop ?off|preferred) (?:city|cities|location|"
