@@ -49,6 +49,9 @@ class FocusDetector:
     boost: float = 0.1
     requires: tuple[str, ...] = ()
     vetoes: tuple[str, ...] = ()
+    # pattern groups so plainly of this kind ("I'll put it through myself") that they decide against the
+    # routine-sounding words around them (the `margin` over neutral agent speech is not asked)
+    outweigh_neutral: tuple[str, ...] = ()
 
     def __init__(
         self,
@@ -79,7 +82,10 @@ class FocusDetector:
         if any(group in view.hits for group in self.vetoes):
             return None
         score = self.score(view)
-        if score < self.threshold or score - view.meaning.get("neutral", 0.0) < self.margin:
+        if score < self.threshold:
+            return None
+        if score - view.meaning.get("neutral", 0.0) < self.margin and not any(
+                group in view.hits for group in self.outweigh_neutral):
             return None
         if not self.validate(view):
             return None

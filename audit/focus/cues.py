@@ -36,6 +36,7 @@ PATTERN_GROUPS = (
     "redirect",
     "half_hearted",
     "ownership",
+    "in_person",
     "first_person",
     "concrete",
     "agent_acts",

@@ -11,6 +11,9 @@ OWNERSHIP = [
     "Okay, so what I'm going to do is put the dispute in myself today, and I'll call you Thursday.",
     "Don't worry about calling them, I'll contact the insurer on your behalf today.",
     "Leave that with me, I'll waive the fee and send you the corrected bill today.",
+    # in person, among routine-sounding words
+    "I'll put the prorated refund through myself today, it'll be back on your card in five to seven days.",
+    "The lock isn't responding, that's on our side. I'm putting a note on your account myself so you're not billed.",
 ]
 
 NEAR_MISSES = [

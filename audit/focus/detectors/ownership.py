@@ -19,3 +19,4 @@ class OwnershipDetector(FocusDetector):
     boost = 0.25
     requires = ("first_person", "concrete")
     vetoes = ("handover",)
+    outweigh_neutral = ("in_person",)
