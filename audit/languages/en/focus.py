@@ -526,12 +526,10 @@ FOCUS_PATTERNS: dict[str, list[str]] = {
         r"\b(?:i'll|i will) (?:get|have) (?:that|it|this|the [\w-]+) (?:sorted|done|fixed|rebooked|sent|"
         r"moved)\b",
         r"\bfrom me\b",
-        # a step already under way: "I'm reversing the second draft today", "I'm putting a hold on it"
-        r"\b(?:i'm|i am|i've|i have) (?:now |also |just |already )?(?:putting|placing|reversing|refunding|crediting|"
+        # a step under way: "I'm reversing the second draft today", "I'm putting a hold on it"
+        r"\b(?:i'm|i am) (?:now |also |just |already )?(?:putting|placing|reversing|refunding|crediting|"
         r"sending|booking|rebooking|scheduling|ordering|filing|escalating|waiving|cancell?ing|updating|adding|"
-        r"issuing|processing|arranging|flagging|submitting|expediting|moving|reissuing|removing|put|placed|reversed|"
-        r"refunded|credited|sent|booked|rebooked|scheduled|ordered|filed|escalated|waived|cancell?ed|issued|"
-        r"arranged|flagged|submitted|expedited|reissued)\b",
+        r"issuing|processing|arranging|flagging|submitting|expediting|moving|reissuing|removing)\b",
     ],
     # the agent doing it in person: "I'll put the refund through myself", "leave it with me"
     "in_person": [r"\b(?:myself|personally|on your behalf|leave it with me)\b"],
@@ -544,11 +542,10 @@ FOCUS_PATTERNS: dict[str, list[str]] = {
         r"put in|"
         r"file|raise|open|submit|send|book|rebook\w*|reschedule|escalate|refund|replace|order|dispatch|arrange|"
         r"chase|fix|update|cancel|contact|speak to|check|credit|waive|reverse|reissue|fill in|lodge|log)\b|"
-        # the same steps under way or done ("I'm reversing it", "I've booked", "putting a note on it")
+        # the same steps under way ("I'm reversing it", "putting a note on it")
         r"\b(?:putting|placing|reversing|refunding|crediting|sending|booking|rebooking|scheduling|ordering|filing|"
-        r"escalating|waiving|cancell?ing|updating|reissuing|expediting|arranging|flagging|submitting|reversed|"
-        r"refunded|credited|booked|rebooked|scheduled|escalated|waived|cancell?ed|reissued|expedited|"
-        r"arranged|flagged|submitted)\b|\bput (?:a|the) (?:note|hold|flag|rush|stop)\b",
+        r"escalating|waiving|cancell?ing|updating|reissuing|expediting|arranging|flagging|submitting)\b|"
+        r"\bput (?:a|the) (?:note|hold|flag|rush|stop)\b",
     ],
     "agent_acts": [
         r"(?<!nothing )(?<!anything )(?<!not much )\b(?:i'll|i will|i'm going to|i am going to|i'm gonna|"
