@@ -561,16 +561,18 @@ def first_given(cv: CallView, p_info: np.ndarray, threshold: np.ndarray, item: i
     return None
 
 
-# the reply to a category ask plainly gives the kind asked for ("I'd like a documentary movie")
+# the reply to the ask plainly gives the item ("I'd like a documentary movie")
 REPLY_NAMES = 0.5
 
 
 def _reply_names_another(cv: CallView, kv: ChecklistView, p_info: np.ndarray, threshold: np.ndarray, item: int,
                          utt: int, g: Given) -> bool:
-    """A kind of thing the customer's earlier words only gestured at ("I want to find a movie", "check my
-    account balance") and the reply to the ask names in words the earlier turn never used ("Something like a
-    comedy"): the earlier turn gave the thing, not its kind, and the ask was needed."""
-    if g.utterance is None or g.by_answer or "category" not in kv.item_asked[item] or kv.item_typed[item]:
+    """What the customer's earlier words only gestured at ("I want to find a movie", "check my account balance",
+    "the alarm went off") and the reply to the ask names in words the earlier turn never used ("Something like
+    a comedy", "The living room motion sensor"): the earlier turn gave the subject, not the item's
+    information, and the ask was needed. Items taking a typed value (their values decide) and yes/no items
+    (whose reply is a yes or a no, not a name) are left to the information scores."""
+    if g.utterance is None or g.by_answer or kv.item_typed[item] or "yes_no" in kv.item_kinds[item]:
         return False
     reply = next((j for j in range(utt + 1, len(cv.transcript.utterances))
                   if cv.transcript.utterances[j].speaker == "customer"), None)

@@ -919,3 +919,32 @@ def test_when_a_later_sentence_reads_like_an_item_its_words_rule_out_then_the_as
         ("agent", "What's the destination? When do you plan to go?"),
     ), bus)
     assert "to_location" in {q.item for q in report.questions if q.utterance == 1}
+
+
+ALARM_ZONE = """
+id: alarm_zone_test
+name: Alarm monitoring (test)
+version: 1
+language: en
+items:
+  - {id: zone, question: "Which zone or sensor set off the alarm?",
+     description: "The zone or sensor that triggered the alarm"}
+  - {id: account, question: "What is your account number?", description: "The customer's account number"}
+"""
+
+
+@pytest.mark.parametrize(("opening", "reply", "status"), [
+    # the opening is about the alarm, not which sensor: the reply names it in new words
+    ("Hi, my alarm went off just now, it's a false alarm, the sensor must be acting up.",
+     "It says zone six, the living room motion detector.", "needed"),
+    ("Hi, my alarm went off, the living room motion sensor set it off.",
+     "The living room motion sensor, like I said.", "redundant"),
+])
+def test_when_the_reply_names_what_the_opening_only_gestured_at_then_the_ask_was_needed(
+        engine: AuditEngine, opening: str, reply: str, status: str) -> None:
+    report = engine.audit(_call(
+        ("customer", opening),
+        ("agent", "Which sensor set off the alarm?"),
+        ("customer", reply),
+    ), parse_checklist(ALARM_ZONE, where="alarm_zone_test"))
+    assert [(q.item, q.status) for q in report.questions] == [("zone", status)]
