@@ -585,6 +585,35 @@ def _reply_names_another(cv: CallView, kv: ChecklistView, p_info: np.ndarray, th
     return bool(named) and not said & named
 
 
+# an earlier turn shares this many of the reply's own words (not the item's, the reasons' or common words)
+REPEATED_WORDS = 2
+
+
+def _said_again(cv: CallView, kv: ChecklistView, p_info: np.ndarray, threshold: np.ndarray, item: int,
+                utt: int) -> Given | None:
+    """The customer's reply to the ask says it again: "Like I said, I got laid off." (`Language.repeat_pattern`)
+    after the story's "I got laid off two weeks ago", or "In the hallway. Outside 4C." after "I'm standing in
+    the hallway, ... apartment 4C". The earlier turn sharing the reply's own words gave it, though its
+    information score missed it: the ask was redundant. Typed items are left to their values."""
+    reply = next((j for j in range(utt + 1, len(cv.transcript.utterances))
+                  if cv.transcript.utterances[j].speaker == "customer"), None)
+    if reply is None or cv.prev_agent[reply] != utt:
+        return None
+    lang = cv.language
+    again = lang.repeat_pattern is not None and bool(lang.repeat_pattern.search(
+        lang.fold_case(cv.transcript.utterances[reply].text)))
+    if not again:
+        return None
+    known = kv.item_tokens[item].union(*kv.reason_tokens) if kv.reason_tokens else kv.item_tokens[item]
+    words = cv.tokens[reply] - known
+    earlier = [(len(words & cv.tokens[j]), j) for j in range(utt)
+               if cv.transcript.utterances[j].speaker == "customer"]
+    shared, j = max(earlier, default=(0, -1))
+    if shared >= (1 if again else REPEATED_WORDS):
+        return Given(j, float(p_info[reply, item]))
+    return None
+
+
 def question_verdicts(cv: CallView, kv: ChecklistView, asks: list[Ask], reasons: set[str], p_info: np.ndarray,
                       info_threshold: np.ndarray, meta: dict[int, tuple[str, float]], why_lang: Language,
                       reason_text: str) -> list[QuestionVerdict]:
@@ -603,6 +632,8 @@ def question_verdicts(cv: CallView, kv: ChecklistView, asks: list[Ask], reasons:
             g = first_given(cv, p_info, info_threshold, a.item, utt, meta, prior)
             if g is not None and _reply_names_another(cv, kv, p_info, info_threshold, a.item, utt, g):
                 g = None
+            if g is None:
+                g = _said_again(cv, kv, p_info, info_threshold, a.item, utt)
             if g is None:
                 status, conf = "needed", a.prob
                 why = why_lang.why("needed" if it.applies_to else "needed_no_reasons")

@@ -153,6 +153,9 @@ class Language(ABC):
     # question picking a thing asks the one item holding that thing's name; None: not read
     picked_thing_pattern: re.Pattern[str] | None = None
     name_of_pattern: re.Pattern[str] | None = None
+    # a customer saying they said it before ("like I said", "I told you", "я же говорил", "söyledim ya"),
+    # searched in `fold_case` text: a reply with it repeats what an earlier turn gave; None: not read
+    repeat_pattern: re.Pattern[str] | None = None
     # a value said as past ("five minutes ago", "yesterday"), searched in a value's `fold_case` text, and an item
     # asking about the future ("When would you like the technician to come?"), searched in its `fold_case`
     # question: such a value never fills such an item; None: tense is not read

@@ -948,3 +948,32 @@ def test_when_the_reply_names_what_the_opening_only_gestured_at_then_the_ask_was
         ("customer", reply),
     ), parse_checklist(ALARM_ZONE, where="alarm_zone_test"))
     assert [(q.item, q.status) for q in report.questions] == [("zone", status)]
+
+
+LOANS_EMPLOYMENT = """
+id: loans_employment_test
+name: Student loans (test)
+version: 1
+language: en
+items:
+  - {id: employment_status, question: "Are you currently employed?",
+     description: "Whether the borrower is employed, unemployed or in school"}
+  - {id: account_number, question: "What is your account number?", description: "The loan account number"}
+"""
+
+
+@pytest.mark.parametrize(("reply", "status"), [
+    ("No. Like I said, I got laid off. Two weeks ago.", "redundant"),  # the customer says it again
+    ("No, not at the moment.", "needed"),
+])
+def test_when_the_reply_says_it_was_said_before_then_the_ask_was_redundant(engine: AuditEngine, reply: str,
+                                                                           status: str) -> None:
+    report = engine.audit(_call(
+        ("customer", "Hi, I'm calling because I got laid off two weeks ago and I need to pause my payments."),
+        ("agent", "Are you currently employed?"),
+        ("customer", reply),
+    ), parse_checklist(LOANS_EMPLOYMENT, where="loans_employment_test"))
+    found = [(q.item, q.status) for q in report.questions]
+    assert found == [("employment_status", status)]
+    if status == "redundant":
+        assert [e.utterance for e in report.questions[0].evidence] == [0]

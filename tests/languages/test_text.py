@@ -181,3 +181,18 @@ def test_when_english_questions_run_together_then_each_is_a_sentence(text, sente
 ])
 def test_when_a_short_question_asks_about_the_statement_before_it_then_they_are_one_sentence(text, sentences):
     assert [text[s:e] for s, e in EN.sentences(text)] == sentences
+
+
+@pytest.mark.parametrize(("lang", "reply", "again"), [
+    (EN, "No. Like I said, I got laid off.", True),
+    (EN, "I told you, I've got photos.", True),
+    (EN, "I told him to come by on Friday.", False),
+    (RU, "Я же сказала, в четверг.", True),
+    (RU, "Как я уже говорил, карта «Мир».", True),
+    (RU, "Я сказал ему перезвонить.", False),
+    (TR, "Altunizade dedim.", True),
+    (TR, "Az önce söyledim, perşembe.", True),
+    (TR, "Ona dedim ki yarın gelsin.", False),
+])
+def test_when_a_reply_says_it_was_said_before_then_the_repeat_pattern_reads_it(lang, reply, again):
+    assert bool(lang.repeat_pattern.search(lang.fold_case(reply))) is again

@@ -112,6 +112,11 @@ _OFFER = re.compile(
 
 
 _BIRTH = re.compile(r"\b(?:birth|born|dob)\b")
+# a customer saying they said it before ("Like I said, ...", "I told you, ...", "I already gave you that")
+_REPEAT = re.compile(r"\b(?:like|as) i (?:said|told you|mentioned|explained)\b|"
+                     r"\bi (?:already |just )?told you\b(?! to\b)|"
+                     r"\bi (?:already|just) (?:said|gave|mentioned|explained)\b|"
+                     r"\bi said (?:that |it |so )?(?:already|before|earlier)\b")
 _PAST_VALUE = re.compile(r"\bago\b|\byesterday\b|\blast (?:week|month|year|night|\w+day)\b|\bearlier\b")
 _FUTURE_ITEM = re.compile(r"\b(?:would you like|do you want|would you prefer|do you prefer|will you|are you planning|"
                           r"should we|shall we|can we|when can|works? (?:best|for you)|is (?:a )?good (?:time|day))\b")
@@ -142,6 +147,7 @@ class English(Language):
     offer_pattern = _OFFER
     birth_pattern = _BIRTH
     past_value_pattern = _PAST_VALUE
+    repeat_pattern = _REPEAT
     future_item_pattern = _FUTURE_ITEM
     year_pattern = _YEAR
     category_pattern = _CATEGORY

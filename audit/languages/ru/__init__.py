@@ -54,6 +54,9 @@ _OFFER = re.compile(
 
 
 _BIRTH = re.compile(r"рожден|родил")
+# a customer saying they said it before ("я же сказала", "как я уже говорил", "я уже называл")
+_REPEAT = re.compile(r"\bя же (?:сказал|говорил|говорю|называл|объяснял)\w*|\bкак я (?:уже )?(?:сказал|говорил|"
+                     r"объяснял)\w*|\bя уже (?:сказал|говорил|называл|объяснял|вводил|диктовал)\w*|\bсказал[аи]? уже\b")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|тысяч|девятьсот|двухтысячн")
 
 
@@ -94,6 +97,7 @@ class Russian(EncodedLanguage):
     offer_pattern = _OFFER
     birth_pattern = _BIRTH
     year_pattern = _YEAR
+    repeat_pattern = _REPEAT
     asked_patterns = _ASKED
 
     def __init__(self) -> None:

@@ -42,6 +42,8 @@ _OFFER = re.compile(
 
 
 _BIRTH = re.compile(r"doğum")
+# a customer saying they said it before ("Altunizade dedim", "az önce söyledim", "söylemiştim")
+_REPEAT = re.compile(r"\b(?:dedim|söyledim|söylemiştim|demiştim)\b(?! ki\b)")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|bin dokuz yüz|iki bin")
 
 
@@ -79,6 +81,7 @@ class Turkish(EncodedLanguage):
     offer_pattern = _OFFER
     birth_pattern = _BIRTH
     year_pattern = _YEAR
+    repeat_pattern = _REPEAT
     asked_patterns = _ASKED
 
     def __init__(self) -> None:

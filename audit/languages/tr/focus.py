@@ -192,6 +192,8 @@ FOCUS_PATTERNS: dict[str, list[str]] = {
         r"\b(?:sizi|size)\b.{0,60}\b\w+(?:[ae]c[ae]ğım|ar[ıi]m|er[ıi]m)\b",
         r"\bben\b.{0,40}\b\w+(?:[ıiuü]yorum|[ae]c[ae]ğım)\b.{0,60}\b(?:sizi|size)\b",
     ],
+    # the agent doing it in person: "bizzat ben", "kendim hallederim", "sizin adınıza", "bana bırakın"
+    "in_person": [r"\b(?:bizzat|kendim|sizin adınıza|bana bırakın)\b"],
     "first_person": [r"\b(?:ben|bizzat|kendim)\b", _FIRST_VERB],
     "concrete": [
         _WHEN,
