@@ -893,20 +893,10 @@ def test_when_a_question_asks_a_type_of_nothing_named_then_the_one_category_item
 
 
 def test_when_a_value_is_said_as_past_then_it_sets_nothing_still_to_be_arranged(engine: AuditEngine) -> None:
-    alarm = parse_checklist("""
-id: alarm_visit_test
-name: Alarm service (test)
-version: 1
-language: en
-items:
-  - {id: visit_time, question: "When would you like the technician to come out?",
-     description: "When the technician should visit"}
-  - {id: zone, question: "Which zone triggered?", description: "The alarm zone that went off"}
-""", where="alarm_visit_test")
     report = engine.audit(_call(
         ("customer", "My alarm went off about five minutes ago and I'm not even home."),
         ("agent", "When would you like the technician to come out?"),
-    ), alarm)
+    ), parse_checklist(ALARM_SERVICE, where="alarm_service_test"))
     assert [(q.item, q.status) for q in report.questions] == [("visit_time", "needed")]
 
 
@@ -921,14 +911,16 @@ def test_when_a_later_sentence_reads_like_an_item_its_words_rule_out_then_the_as
     assert "to_location" in {q.item for q in report.questions if q.utterance == 1}
 
 
-ALARM_ZONE = """
-id: alarm_zone_test
+ALARM_SERVICE = """
+id: alarm_service_test
 name: Alarm monitoring (test)
 version: 1
 language: en
 items:
   - {id: zone, question: "Which zone or sensor set off the alarm?",
      description: "The zone or sensor that triggered the alarm"}
+  - {id: visit_time, question: "When would you like the technician to come out?",
+     description: "When the technician should visit"}
   - {id: account, question: "What is your account number?", description: "The customer's account number"}
 """
 
@@ -946,7 +938,7 @@ def test_when_the_reply_names_what_the_opening_only_gestured_at_then_the_ask_was
         ("customer", opening),
         ("agent", "Which sensor set off the alarm?"),
         ("customer", reply),
-    ), parse_checklist(ALARM_ZONE, where="alarm_zone_test"))
+    ), parse_checklist(ALARM_SERVICE, where="alarm_service_test"))
     assert [(q.item, q.status) for q in report.questions] == [("zone", status)]
 
 
