@@ -565,8 +565,20 @@ def first_given(cv: CallView, p_info: np.ndarray, threshold: np.ndarray, item: i
 REPLY_NAMES = 0.5
 
 
-def _reply_names_another(cv: CallView, kv: ChecklistView, p_info: np.ndarray, threshold: np.ndarray, item: int,
-                         utt: int, g: Given) -> bool:
+def _reply_to(cv: CallView, utt: int) -> int | None:
+    """The customer turn answering the agent's turn `utt`, if the next customer turn is that."""
+    reply = next((j for j in range(utt + 1, len(cv.transcript.utterances))
+                  if cv.transcript.utterances[j].speaker == "customer"), None)
+    return reply if reply is not None and cv.prev_agent[reply] == utt else None
+
+
+def _own_words(cv: CallView, kv: ChecklistView, item: int, utterance: int) -> set[str]:
+    """An utterance's content words less the item's and the reasons' own: what it says beyond the subject."""
+    return cv.tokens[utterance] - kv.item_tokens[item] - kv.reason_words
+
+
+def _reply_names_another(cv: CallView, kv: ChecklistView, p_info: np.ndarray, item: int, utt: int,
+                         g: Given) -> bool:
     """What the customer's earlier words only gestured at ("I want to find a movie", "check my account balance",
     "the alarm went off") and the reply to the ask names in words the earlier turn never used ("Something like
     a comedy", "The living room motion sensor"): the earlier turn gave the subject, not the item's
@@ -574,44 +586,29 @@ def _reply_names_another(cv: CallView, kv: ChecklistView, p_info: np.ndarray, th
     (whose reply is a yes or a no, not a name) are left to the information scores."""
     if g.utterance is None or g.by_answer or kv.item_typed[item] or "yes_no" in kv.item_kinds[item]:
         return False
-    reply = next((j for j in range(utt + 1, len(cv.transcript.utterances))
-                  if cv.transcript.utterances[j].speaker == "customer"), None)
-    if reply is None or cv.prev_agent[reply] != utt or p_info[reply, item] < REPLY_NAMES:
+    reply = _reply_to(cv, utt)
+    if reply is None or p_info[reply, item] < REPLY_NAMES:
         return False
     if cv.language.is_affirmative(cv.transcript.utterances[reply].text):
         return False
-    known = kv.item_tokens[item].union(*kv.reason_tokens) if kv.reason_tokens else kv.item_tokens[item]
-    said, named = cv.tokens[g.utterance] - known, cv.tokens[reply] - known
-    return bool(named) and not said & named
+    named = _own_words(cv, kv, item, reply)
+    return bool(named) and not _own_words(cv, kv, item, g.utterance) & named
 
 
-# an earlier turn shares this many of the reply's own words (not the item's, the reasons' or common words)
-REPEATED_WORDS = 2
-
-
-def _said_again(cv: CallView, kv: ChecklistView, p_info: np.ndarray, threshold: np.ndarray, item: int,
-                utt: int) -> Given | None:
-    """The customer's reply to the ask says it again: "Like I said, I got laid off." (`Language.repeat_pattern`)
-    after the story's "I got laid off two weeks ago", or "In the hallway. Outside 4C." after "I'm standing in
-    the hallway, ... apartment 4C". The earlier turn sharing the reply's own words gave it, though its
-    information score missed it: the ask was redundant. Typed items are left to their values."""
-    reply = next((j for j in range(utt + 1, len(cv.transcript.utterances))
-                  if cv.transcript.utterances[j].speaker == "customer"), None)
-    if reply is None or cv.prev_agent[reply] != utt:
-        return None
+def _said_again(cv: CallView, kv: ChecklistView, p_info: np.ndarray, item: int, utt: int) -> Given | None:
+    """The customer's reply to the ask says it was said before ("No. Like I said, I got laid off.",
+    `Language.repeat_pattern`): the earlier customer turn sharing most of the reply's own words gave it,
+    though its information score missed it, and the ask was redundant. Without such words in the reply,
+    sharing words with an earlier turn proves nothing: replies repeat the story's names and places."""
+    reply = _reply_to(cv, utt)
     lang = cv.language
-    again = lang.repeat_pattern is not None and bool(lang.repeat_pattern.search(
-        lang.fold_case(cv.transcript.utterances[reply].text)))
-    if not again:
+    if reply is None or lang.repeat_pattern is None or not lang.repeat_pattern.search(
+            lang.fold_case(cv.transcript.utterances[reply].text)):
         return None
-    known = kv.item_tokens[item].union(*kv.reason_tokens) if kv.reason_tokens else kv.item_tokens[item]
-    words = cv.tokens[reply] - known
-    earlier = [(len(words & cv.tokens[j]), j) for j in range(utt)
-               if cv.transcript.utterances[j].speaker == "customer"]
-    shared, j = max(earlier, default=(0, -1))
-    if shared >= (1 if again else REPEATED_WORDS):
-        return Given(j, float(p_info[reply, item]))
-    return None
+    words = _own_words(cv, kv, item, reply)
+    shared, j = max(((len(words & cv.tokens[j]), j) for j in range(utt)
+                     if cv.transcript.utterances[j].speaker == "customer"), default=(0, -1))
+    return Given(j, float(p_info[reply, item])) if shared else None
 
 
 def question_verdicts(cv: CallView, kv: ChecklistView, asks: list[Ask], reasons: set[str], p_info: np.ndarray,
@@ -630,10 +627,10 @@ def question_verdicts(cv: CallView, kv: ChecklistView, asks: list[Ask], reasons:
             why = why_lang.why("irrelevant", reason=reason_text)
         else:
             g = first_given(cv, p_info, info_threshold, a.item, utt, meta, prior)
-            if g is not None and _reply_names_another(cv, kv, p_info, info_threshold, a.item, utt, g):
+            if g is not None and _reply_names_another(cv, kv, p_info, a.item, utt, g):
                 g = None
             if g is None:
-                g = _said_again(cv, kv, p_info, info_threshold, a.item, utt)
+                g = _said_again(cv, kv, p_info, a.item, utt)
             if g is None:
                 status, conf = "needed", a.prob
                 why = why_lang.why("needed" if it.applies_to else "needed_no_reasons")

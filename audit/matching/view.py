@@ -43,6 +43,7 @@ class ChecklistView:
     item_tokens: list[set[str]]
     question_tokens: list[set[str]]
     reason_tokens: list[set[str]]
+    reason_words: set[str]  # every reason's tokens together
     item_closing: list[bool]  # closing offers ("anything else I can help with?"): see `Language.is_closing_offer`
     item_direction: list[int]  # -1 a start (origin, departure, pick-up), 1 an end, 0 neither: `Language.direction`
     item_birth: list[bool]  # asks for a date of birth: `Language.asks_birth_date`
@@ -145,6 +146,7 @@ def build_checklist_view(checklist: Checklist, lang: Language) -> ChecklistView:
     kinds = [_item_kinds(lang, it.question, it.description) for it in items]
     typed = [k - {"yes_no", "dont_know"} for k in kinds]
     direction = [lang.direction(f"{it.question} {it.description}") for it in items]
+    reason_tokens = [set(lang.tokens(f"{r.description} {' '.join(r.examples)}")) for r in reasons]
     return ChecklistView(
         checklist=checklist,
         item_ids=[it.id for it in items],
@@ -162,7 +164,8 @@ def build_checklist_view(checklist: Checklist, lang: Language) -> ChecklistView:
         item_typed=typed,
         item_tokens=[set(lang.tokens(f"{it.question} {it.description} {' '.join(it.variants)}")) for it in items],
         question_tokens=[set(lang.tokens(" ".join(it.phrasings()))) for it in items],
-        reason_tokens=[set(lang.tokens(f"{r.description} {' '.join(r.examples)}")) for r in reasons],
+        reason_tokens=reason_tokens,
+        reason_words=set().union(*reason_tokens),
         item_closing=[any(lang.is_closing_offer(p) for p in it.phrasings()) for it in items],
         item_direction=direction,
         item_birth=[lang.asks_birth_date(f"{it.question} {it.description}") for it in items],
