@@ -178,6 +178,8 @@ def _plain_kind_asks(best: _Asks, sent: Sentence, row: np.ndarray, kv: Checklist
         if wrong and not (named | kept) & kv.item_asked[key[1]]:
             best.drop(key)
     here = {i for (u, i), a in best.items() if a.sentence is sent}
+    # "Where from, and when?" joins asks; "And what time?" or a lone "What time?" asks one of its kind
+    joined = lang.joined_pattern is None or bool(lang.joined_pattern.search(lang.fold_case(sent.text)))
     taken: set[int] = set()
     for kinds in sorted(wh, key=len):  # "what time" before "when", which may be a date
         way = 1 if kinds is UNTIL else lang.direction(sent.text)
@@ -185,8 +187,7 @@ def _plain_kind_asks(best: _Asks, sent: Sentence, row: np.ndarray, kv: Checklist
         if mine:
             i = _better_item(max(mine, key=lambda i: row[i]), kinds, sent, row, kv, lang, best, taken)
             taken.add(i)
-            if wh.count(kinds) == 1 and lang.joined_pattern is not None and not lang.joined_pattern.search(
-                    lang.fold_case(sent.text)):
+            if wh.count(kinds) == 1 and not joined:
                 for j in mine:
                     if j != i and (sent.utterance, j) in best:
                         best.drop((sent.utterance, j))
@@ -200,10 +201,11 @@ def _plain_kind_asks(best: _Asks, sent: Sentence, row: np.ndarray, kv: Checklist
             ways = [j for j in owners if way and kv.item_direction[j] == way]
             # the one item of its kind left once the others are asked here ("from where and to where?")
             last = len(free) == 1 and len(owners) > 1 and wh.count(kinds) > 1 and "name" not in kinds
-            # "What type are you looking for?" names no thing, but one item only takes a kind of thing
-            pure = [j for j in free if kinds == {"category"} and kv.item_asked[j] == {"category"}]
-            if len(pure) == 1 and not said and len([j for j in owners if kv.item_asked[j] == {"category"}]) == 1:
-                i, last = pure[0], True
+            if kinds == {"category"} and not said:
+                # "What type are you looking for?" names no thing, but one item only takes a kind of thing
+                pure = [j for j in owners if kv.item_asked[j] == {"category"}]
+                if len(pure) == 1 and pure[0] in free:
+                    i, last = pure[0], True
             floor = 0.0 if ways == [i] or last else WH_FLOOR if len(owners) > 1 else lang.lone_kind_floor
             if row[i] >= threshold * floor:
                 best[(sent.utterance, i)] = Ask(sent, i, float(row[i]))
