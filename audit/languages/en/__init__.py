@@ -116,7 +116,10 @@ _BIRTH = re.compile(r"\b(?:birth|born|dob)\b")
 _REPEAT = re.compile(r"\b(?:like|as) i (?:said|told you|mentioned|explained)\b|"
                      r"\bi (?:already |just )?told you\b(?! to\b)|"
                      r"\bi (?:already|just) (?:said|gave|mentioned|explained)\b|"
-                     r"\bi said (?:that |it |so )?(?:already|before|earlier)\b")
+                     r"\bi said (?:that |it |so )?(?:already|before|earlier)\b|"
+                     # "I said.", "I said, knee surgery", "Again.", "I put it in on the keypad already"
+                     r"\bi said(?: that| it| so)?(?=\s*(?:[,.!?:;]|$))|(?:^|[,.!?]\s*)again\s*(?:[.!?]|$)|"
+                     r"\bi (?:put|entered|typed|keyed) (?:it|that|them) in\b[^.!?]*\balready\b")
 _PAST_VALUE = re.compile(r"\bago\b|\byesterday\b|\blast (?:week|month|year|night|\w+day)\b|\bearlier\b")
 _FUTURE_ITEM = re.compile(r"\b(?:would you like|do you want|would you prefer|do you prefer|will you|are you planning|"
                           r"should we|shall we|can we|when can|works? (?:best|for you)|is (?:a )?good (?:time|day))\b")
