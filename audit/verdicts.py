@@ -577,22 +577,26 @@ def _own_words(cv: CallView, kv: ChecklistView, item: int, utterance: int) -> se
     return cv.tokens[utterance] - kv.item_tokens[item] - kv.reason_words
 
 
-def _reply_names_another(cv: CallView, kv: ChecklistView, p_info: np.ndarray, item: int, utt: int,
-                         g: Given) -> bool:
+def _reply_names_another(cv: CallView, kv: ChecklistView, p_info: np.ndarray, threshold: np.ndarray, item: int,
+                         utt: int, g: Given, others: set[int]) -> bool:
     """What the customer's earlier words only gestured at ("I want to find a movie", "check my account balance",
     "the alarm went off") and the reply to the ask names in words the earlier turn never used ("Something like
     a comedy", "The living room motion sensor"): the earlier turn gave the subject, not the item's
-    information, and the ask was needed. Items taking a typed value (their values decide) and yes/no items
-    (whose reply is a yes or a no, not a name) are left to the information scores."""
-    if g.utterance is None or g.by_answer or kv.item_typed[item] or "yes_no" in kv.item_kinds[item]:
+    information, and the ask was needed. Items taking a typed value are left to their values; a yes/no item
+    needs two such words in the reply ("Yes, here it is, I'm holding it" after a story about the card), and a
+    reply giving another item asked in the same turn (`others`) is that item's answer, not this one's."""
+    if g.utterance is None or g.by_answer or kv.item_typed[item]:
         return False
+    yes_no = "yes_no" in kv.item_kinds[item]
     reply = _reply_to(cv, utt)
     if reply is None or p_info[reply, item] < REPLY_NAMES:
         return False
-    if cv.language.is_affirmative(cv.transcript.utterances[reply].text):
+    if yes_no and any(p_info[reply, o] >= threshold[o] for o in others):
+        return False  # "There's 2 of us." answers the count asked beside "Do you prefer a shared ride?"
+    if not yes_no and cv.language.is_affirmative(cv.transcript.utterances[reply].text):
         return False
     named = _own_words(cv, kv, item, reply)
-    return bool(named) and not _own_words(cv, kv, item, g.utterance) & named
+    return len(named) >= (2 if yes_no else 1) and not _own_words(cv, kv, item, g.utterance) & named
 
 
 def _said_again(cv: CallView, kv: ChecklistView, p_info: np.ndarray, item: int, utt: int) -> Given | None:
@@ -627,7 +631,8 @@ def question_verdicts(cv: CallView, kv: ChecklistView, asks: list[Ask], reasons:
             why = why_lang.why("irrelevant", reason=reason_text)
         else:
             g = first_given(cv, p_info, info_threshold, a.item, utt, meta, prior)
-            if g is not None and _reply_names_another(cv, kv, p_info, a.item, utt, g):
+            others = {b.item for b in asks if b.sentence.utterance == utt and b.item != a.item}
+            if g is not None and _reply_names_another(cv, kv, p_info, info_threshold, a.item, utt, g, others):
                 g = None
             if g is None:
                 g = _said_again(cv, kv, p_info, a.item, utt)

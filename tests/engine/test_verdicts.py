@@ -969,3 +969,56 @@ def test_when_the_reply_says_it_was_said_before_then_the_ask_was_redundant(engin
     assert found == [("employment_status", status)]
     if status == "redundant":
         assert [e.utterance for e in report.questions[0].evidence] == [0]
+
+
+CARD = """
+id: card_test
+name: Card services (test)
+version: 1
+language: en
+items:
+  - {id: card_in_hand, question: "Do you have the card with you right now?",
+     description: "Whether the customer has the card in hand"}
+  - {id: account, question: "What is your account number?", description: "The customer's account number"}
+"""
+
+
+@pytest.mark.parametrize(("opening", "reply", "status"), [
+    # a story about the card says nothing of where it is; the reply does, in new words
+    ("Hi, someone charged my card for a movie subscription I never ordered, and I want the card blocked.",
+     "Yes, it's here in my wallet, I'm looking at it.", "needed"),
+    # the reply repeats the story's own words: the story had said it
+    ("Hi, I lost my card somewhere yesterday and I need it blocked.", "No, I lost it, it's gone.", "redundant"),
+    ("Hi, my card got charged twice at the store, I have the card right here with me.",
+     "Yes, I have the card right here.", "redundant"),
+])
+def test_when_a_yes_no_reply_says_more_than_the_story_did_then_the_ask_was_needed(
+        engine: AuditEngine, opening: str, reply: str, status: str) -> None:
+    report = engine.audit(_call(
+        ("customer", opening),
+        ("agent", "Do you have the card with you right now?"),
+        ("customer", reply),
+    ), parse_checklist(CARD, where="card_test"))
+    assert [(q.item, q.status) for q in report.questions] == [("card_in_hand", status)]
+
+
+SHARED_CAB = """
+id: shared_cab_test
+name: Cab rides (test)
+version: 1
+language: en
+items:
+  - {id: riders, question: "How many people are riding?", description: "Number of riders"}
+  - {id: shared_ride, question: "Would you like a shared ride?",
+     description: "Boolean flag whether ride is shared with other passengers"}
+"""
+
+
+def test_when_the_reply_answers_another_ask_of_the_turn_then_the_yes_no_item_keeps_its_evidence(
+        engine: AuditEngine) -> None:
+    report = engine.audit(_call(
+        ("customer", "Hey, could you book me a cab to One Ferry Building? I'm okay to share."),
+        ("agent", "How many people are travelling? Do you prefer a shared ride?"),
+        ("customer", "There's 2 of us."),
+    ), parse_checklist(SHARED_CAB, where="shared_cab_test"))
+    assert [q.status for q in report.questions if q.item == "shared_ride"] == ["redundant"]
