@@ -925,23 +925,6 @@ items:
 """
 
 
-@pytest.mark.parametrize(("opening", "reply", "status"), [
-    # the opening is about the alarm, not which sensor: the reply names it in new words
-    ("Hi, my alarm went off just now, it's a false alarm, the sensor must be acting up.",
-     "It says zone six, the living room motion detector.", "needed"),
-    ("Hi, my alarm went off, the living room motion sensor set it off.",
-     "The living room motion sensor, like I said.", "redundant"),
-])
-def test_when_the_reply_names_what_the_opening_only_gestured_at_then_the_ask_was_needed(
-        engine: AuditEngine, opening: str, reply: str, status: str) -> None:
-    report = engine.audit(_call(
-        ("customer", opening),
-        ("agent", "Which sensor set off the alarm?"),
-        ("customer", reply),
-    ), parse_checklist(ALARM_SERVICE, where="alarm_service_test"))
-    assert [(q.item, q.status) for q in report.questions] == [("zone", status)]
-
-
 LOANS_EMPLOYMENT = """
 id: loans_employment_test
 name: Student loans (test)
@@ -971,6 +954,9 @@ def test_when_the_reply_says_it_was_said_before_then_the_ask_was_redundant(engin
         assert [e.utterance for e in report.questions[0].evidence] == [0]
 
 
+
+
+
 CARD = """
 id: card_test
 name: Card services (test)
@@ -983,23 +969,31 @@ items:
 """
 
 
-@pytest.mark.parametrize(("opening", "reply", "status"), [
-    # a story about the card says nothing of where it is; the reply does, in new words
-    ("Hi, someone charged my card for a movie subscription I never ordered, and I want the card blocked.",
-     "Yes, it's here in my wallet, I'm looking at it.", "needed"),
+@pytest.mark.parametrize(("checklist", "ask", "opening", "reply", "found"), [
+    # the opening is about the alarm, not which sensor: the reply names it in new words
+    (ALARM_SERVICE, "Which sensor set off the alarm?",
+     "Hi, my alarm went off just now, it's a false alarm, the sensor must be acting up.",
+     "It says zone six, the living room motion detector.", ("zone", "needed")),
+    (ALARM_SERVICE, "Which sensor set off the alarm?",
+     "Hi, my alarm went off, the living room motion sensor set it off.",
+     "The living room motion sensor, like I said.", ("zone", "redundant")),
+    # a story about the card says nothing of where it is; a yes/no reply does, in two new words
+    (CARD, "Do you have the card with you right now?",
+     "Hi, someone charged my card for a movie subscription I never ordered, and I want the card blocked.",
+     "Yes, it's here in my wallet, I'm looking at it.", ("card_in_hand", "needed")),
     # the reply repeats the story's own words: the story had said it
-    ("Hi, I lost my card somewhere yesterday and I need it blocked.", "No, I lost it, it's gone.", "redundant"),
-    ("Hi, my card got charged twice at the store, I have the card right here with me.",
-     "Yes, I have the card right here.", "redundant"),
+    (CARD, "Do you have the card with you right now?",
+     "Hi, I lost my card somewhere yesterday and I need it blocked.",
+     "No, I lost it, it's gone.", ("card_in_hand", "redundant")),
+    (CARD, "Do you have the card with you right now?",
+     "Hi, my card got charged twice at the store, I have the card right here with me.",
+     "Yes, I have the card right here.", ("card_in_hand", "redundant")),
 ])
-def test_when_a_yes_no_reply_says_more_than_the_story_did_then_the_ask_was_needed(
-        engine: AuditEngine, opening: str, reply: str, status: str) -> None:
-    report = engine.audit(_call(
-        ("customer", opening),
-        ("agent", "Do you have the card with you right now?"),
-        ("customer", reply),
-    ), parse_checklist(CARD, where="card_test"))
-    assert [(q.item, q.status) for q in report.questions] == [("card_in_hand", status)]
+def test_when_the_reply_names_what_the_opening_only_gestured_at_then_the_ask_was_needed(
+        engine: AuditEngine, checklist: str, ask: str, opening: str, reply: str, found: tuple[str, str]) -> None:
+    report = engine.audit(_call(("customer", opening), ("agent", ask), ("customer", reply)),
+                          parse_checklist(checklist, where="reply_test"))
+    assert [(q.item, q.status) for q in report.questions] == [found]
 
 
 SHARED_CAB = """
