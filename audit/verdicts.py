@@ -601,8 +601,9 @@ def _reply_names_another(cv: CallView, kv: ChecklistView, p_info: np.ndarray, th
 
 def _said_again(cv: CallView, kv: ChecklistView, p_info: np.ndarray, item: int, utt: int) -> Given | None:
     """The customer's reply to the ask says it was said before ("No. Like I said, I got laid off.",
-    `Language.repeat_pattern`): the earlier customer turn sharing most of the reply's own words gave it,
-    though its information score missed it, and the ask was redundant. Without such words in the reply,
+    `Language.repeat_pattern`): the earlier customer turn sharing most of the reply's own words gave it, or,
+    sharing none ("I told you, it's an emergency"), the longest turn before it, the story (two sentences or
+    more); its information score missed it, and the ask was redundant. Without such words in the reply,
     sharing words with an earlier turn proves nothing: replies repeat the story's names and places."""
     reply = _reply_to(cv, utt)
     lang = cv.language
@@ -612,7 +613,13 @@ def _said_again(cv: CallView, kv: ChecklistView, p_info: np.ndarray, item: int, 
     words = _own_words(cv, kv, item, reply)
     shared, j = max(((len(words & cv.tokens[j]), j) for j in range(utt)
                      if cv.transcript.utterances[j].speaker == "customer"), default=(0, -1))
-    return Given(j, float(p_info[reply, item])) if shared else None
+    if not shared:
+        lengths = [(sum(1 for x in cv.customer_sentences if x.utterance == k), k) for k in range(utt)
+                   if cv.transcript.utterances[k].speaker == "customer"]
+        n, j = max(lengths, default=(0, -1))
+        if n < 2:
+            return None
+    return Given(j, float(p_info[reply, item]))
 
 
 def question_verdicts(cv: CallView, kv: ChecklistView, asks: list[Ask], reasons: set[str], p_info: np.ndarray,

@@ -1016,3 +1016,14 @@ def test_when_the_reply_answers_another_ask_of_the_turn_then_the_yes_no_item_kee
         ("customer", "There's 2 of us."),
     ), parse_checklist(SHARED_CAB, where="shared_cab_test"))
     assert [q.status for q in report.questions if q.item == "shared_ride"] == ["redundant"]
+
+
+def test_when_the_reply_says_it_was_said_before_in_other_words_then_the_story_is_the_evidence(
+        engine: AuditEngine) -> None:
+    report = engine.audit(_call(
+        ("customer", "Hi. The warehouse closed two weeks ago. So I need to pause my payments for a while."),
+        ("agent", "Are you currently employed?"),
+        ("customer", "No! I told you already."),
+    ), parse_checklist(LOANS_EMPLOYMENT, where="loans_employment_test"))
+    assert [(q.item, q.status, [e.utterance for e in q.evidence]) for q in report.questions] == [
+        ("employment_status", "redundant", [0])]
