@@ -628,6 +628,9 @@ def question_verdicts(cv: CallView, kv: ChecklistView, asks: list[Ask], reasons:
     out = []
     items = kv.checklist.items
     asked_at: dict[int, set[int]] = {}
+    asked_in: dict[int, set[int]] = {}  # utterance -> the items it asks
+    for a in asks:
+        asked_in.setdefault(a.sentence.utterance, set()).add(a.item)
     for a in sorted(asks, key=lambda a: (a.sentence.utterance, a.sentence.start)):
         it = items[a.item]
         utt = a.sentence.utterance
@@ -638,7 +641,7 @@ def question_verdicts(cv: CallView, kv: ChecklistView, asks: list[Ask], reasons:
             why = why_lang.why("irrelevant", reason=reason_text)
         else:
             g = first_given(cv, p_info, info_threshold, a.item, utt, meta, prior)
-            others = {b.item for b in asks if b.sentence.utterance == utt and b.item != a.item}
+            others = asked_in.get(utt, set()) - {a.item}
             if g is not None and _reply_names_another(cv, kv, p_info, info_threshold, a.item, utt, g, others):
                 g = None
             if g is None:

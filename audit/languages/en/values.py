@@ -23,6 +23,12 @@ _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
+# the words that end a street's name, and their written short forms
+_STREET_WORDS = ("street", "avenue", "road", "drive", "lane", "boulevard", "parkway", "court", "place", "way", "circle",
+                 "row", "terrace", "close", "crescent")
+_STREET_END = "|".join(_STREET_WORDS) + "|st|ave|rd|dr|ln|blvd|ct|pl"
+# the words an amount's currency is said in, singular or plural
+_CURRENCY = r"dollars?|bucks|usd|euros?|pounds?|quid|cents?"
 _HOURS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 _DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|yesterday|weekend"
 _ORD = r"\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|" \
@@ -32,8 +38,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("email", re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b|"
                          r"\b[\w.-]+,? at (?:[\w-]+ dot )+(?:com|net|org|edu|gov|io|us|uk|ca)\b", re.I)),
     ("phone", re.compile(r"(?:\+?\d{1,2}[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}\b")),
-    ("money", re.compile(r"[$£€]\s?\d[\d,]*(?:\.\d+)?|\b\d[\d,]*(?:\.\d+)?\s?(?:dollars|bucks|usd|euros?|pounds|"
-                         r"quid|cents)\b", re.I)),
+    ("money", re.compile(r"[$£€]\s?\d[\d,]*(?:\.\d+)?|\b\d[\d,]*(?:\.\d+)?\s?(?:" + _CURRENCY + r")\b", re.I)),
     ("time", re.compile(
         r"\b\d{1,2}(?::\d{2})?\s?(?:a\.?m\.?|p\.?m\.?)|\b\d{1,2}:\d{2}\b|(?<!\bgood )\b(?:noon|midnight|morning|"
         r"afternoon|evening|night|o'clock)\b|\bhalf past \w+|\bquarter (?:past|to) \w+|"
@@ -58,8 +63,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("code", re.compile(r"\b(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9]{2,}(?:-[A-Z0-9]+)*\b|\b\d{5,}\b")),
     ("number", re.compile(r"\b\d+(?:[.,]\d+)?\b")),
     ("address", re.compile(
-        r"\b\d+\s+(?:[A-Z][\w.]*\s+){1,4}(?:street|st|avenue|ave|road|rd|drive|dr|lane|ln|boulevard|blvd|way|"
-        r"court|ct|place|pl|parkway|row|circle)\b", re.I)),
+        r"\b\d+\s+(?:[A-Z][\w.]*\s+){1,4}(?:" + _STREET_END + r")\b", re.I)),
     ("yes_no", re.compile(r"^\s*(?:yes|yeah|yep|yup|no|nope|nah|sure|correct|right|of course|not really|"
                           r"absolutely|definitely|okay|ok)\b", re.I)),
     # "any day is fine", "anywhere": no preference, which answers the item as its value would
@@ -73,21 +77,18 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 _FULL_MONTHS = ("january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
                 "december")
-_STREETS = ("street", "avenue", "road", "drive", "lane", "boulevard", "parkway", "terrace", "crescent", "court",
-            "place", "way", "circle", "close", "row", " st.", " ave.", " rd.", " dr.", " blvd.")
 # Values said in words that rarely occur: each pattern runs only on a text holding one of its key words (lower
 # case), which most call speech lacks; running them all on every text doubled the time spent reading values.
 _GUARDED: list[tuple[str, re.Pattern[str], tuple[str, ...]]] = [
     # amounts said in words ("twelve dollars", "a hundred and fifty bucks", "forty quid")
     ("money", re.compile(r"\b(?:(?:a|" + _SMALL + r")[\s-]+(?:and[\s-]+)?)*(?:" + _SMALL + r")[\s-]+"
-                         r"(?:dollars?|bucks|euros?|pounds?|quid|cents?)\b", re.I),
+                         r"(?:" + _CURRENCY + r")\b", re.I),
      ("dollar", "buck", "euro", "pound", "quid", "cent")),
     # "twenty-two fourteen Larkspur Lane", "Forty-four Linden Avenue": a house number said in words before a
     # street whose name is capitalised
     ("address", re.compile(
-        r"\b(?i:(?:(?:" + _SMALL + r"|oh|zero)[\s-]+){1,4})(?:[A-Z][\w.'’]*\s+){1,3}(?i:street|st|avenue|ave|road|"
-        r"rd|drive|dr|lane|ln|boulevard|blvd|way|court|ct|place|pl|parkway|row|circle|terrace|close|crescent)\b"),
-     _STREETS),
+        r"\b(?i:(?:(?:" + _SMALL + r"|oh|zero)[\s-]+){1,4})(?:[A-Z][\w.'’]*\s+){1,3}(?i:" + _STREET_END + r")\b"),
+     _STREET_WORDS),
     # a month alone after a word placing it in time ("in November", "my October bill"), or of a year
     ("date", re.compile(r"\b(?:in|since|from|until|till|by|during|last|next|this|my|the|early|late|mid)[\s-]+"
                         r"(?:" + "|".join(_FULL_MONTHS) + r")\b", re.I),
@@ -107,7 +108,7 @@ _GUARDED: list[tuple[str, re.Pattern[str], tuple[str, ...]]] = [
                         r"\b(?:five|ten|twenty|twenty-five) (?:to|past) (?:" + _HOURS + r")\b", re.I),
      ("fifteen", "thirty", "forty-five", "o'clock", " to ", " past ")),
 ]
-_STREET = re.compile(r"\b(?:street|avenue|road|drive|lane|boulevard|parkway|terrace|crescent)\W*$", re.I)
+_STREET = re.compile(r"\b(?:" + "|".join(_STREET_WORDS) + r")\W*$", re.I)
 _SPOKEN_DIGITS = re.compile(r"\b(?:(?:" + "|".join(_DIGIT_WORDS) + r")[\s,-]+){3,}(?:" + "|".join(_DIGIT_WORDS)
                             + r")\b", re.I)
 _NAME_CUE = re.compile(
