@@ -68,13 +68,15 @@ def pick_asks(cv: CallView, kv: ChecklistView, p_ask: np.ndarray, threshold: flo
             continue
         top = int(row.argmax())
         sent = cv.agent_sentences[s]
-        named_by_words = lang.asked_kinds(sent.text)
+        spans = lang.asked_kind_spans(sent.text)
+        named_by_words = [kinds for kinds, _ in spans]
         # "Do you want me to look in a specific area?" asks where, as "which area?" would
         offer = lang.is_offer(sent.text) and not named_by_words
         # an offer that names no value ("would you like to transfer money?") asks no typed item's value;
         # one that proposes a value ("do you want it to start on the 3rd?") may, and so may an offer that
         # asks an item the checklist itself words as an offer ("Do you want us to text you when ready?")
-        values_said = {v.kind for v in slot_values(lang, sent.text)}
+        values = slot_values(lang, sent.text)
+        values_said = {v.kind for v in values}
         said = values_said - lang.ungated_kinds
         readback = lang.readback_pattern is not None and lang.readback_pattern.search(lang.fold_case(sent.text))
         if readback and (said or readback.group(0).endswith(":")):
@@ -100,7 +102,10 @@ def pick_asks(cv: CallView, kv: ChecklistView, p_ask: np.ndarray, threshold: flo
                 best.put(key, Ask(sent, int(i), float(row[i])))
         wh = named_by_words if question or (offer and choice) else []
         if wh:
-            asked_here = _plain_kind_asks(best, sent, row, kv, lang, wh, kinds & KEPT_KINDS, values_said, threshold,
+            # a value said in an earlier clause is context ("Confirming 1 ticket at 6:40 am, how many do you
+            # need?"), one in the clause of the question's words is read back
+            said_by_wh = [{v.kind for v in values if v.end > lang.clause_start(sent.text, at)} for _, at in spans]
+            asked_here = _plain_kind_asks(best, sent, row, kv, lang, wh, kinds & KEPT_KINDS, said_by_wh, threshold,
                                           asked_here)
         if ((question or offer) and "category" in kv.item_asked[top] and (sent.utterance, top) not in best
                 and row[top] >= threshold * WH_FLOOR and _names_a_choice(lang, sent.text)):
@@ -151,7 +156,8 @@ def _named_ask(best: _Asks, sent: Sentence, row: np.ndarray, kv: ChecklistView,
 
 
 def _plain_kind_asks(best: _Asks, sent: Sentence, row: np.ndarray, kv: ChecklistView,
-                     lang: Language, wh: list[frozenset[str]], kept: set[str], said: set[str], threshold: float,
+                     lang: Language, wh: list[frozenset[str]], kept: set[str], said_by_wh: list[set[str]],
+                     threshold: float,
                      asked_here: bool) -> bool:
     """Apply what a question's words say it asks ("Which date did you have in mind?": a date) to the asks of
     one sentence: an item taking another kind of value is not what it asks (unless the sentence names its kind
@@ -163,7 +169,8 @@ def _plain_kind_asks(best: _Asks, sent: Sentence, row: np.ndarray, kv: Checklist
     destination), or a kind named twice has one item left ("from where and to where?"), the words alone
     decide. A kind named once in a sentence joining nothing (`Language.joined_pattern`) is asked of one item:
     "What time do you plan to leave?" asks the outbound time, not also the return leg's, however alike the
-    two read. A kind whose values the sentence holds (`said`) is read back, not asked."""
+    two read. A kind whose values the clause of its question words holds (`said_by_wh`, one set per entry of
+    `wh`) is read back, not asked."""
     if not any("duration" in t for t in kv.item_asked) and any(
             "date" in t and d == 1 for t, d in zip(kv.item_asked, kv.item_direction, strict=True)):
         # "How long do you need the car?" asks, where no item takes a length, when the thing comes back
@@ -181,7 +188,8 @@ def _plain_kind_asks(best: _Asks, sent: Sentence, row: np.ndarray, kv: Checklist
     # "Where from, and when?" joins asks; "And what time?" or a lone "What time?" asks one of its kind
     joined = lang.joined_pattern is None or bool(lang.joined_pattern.search(lang.fold_case(sent.text)))
     taken: set[int] = set()
-    for kinds in sorted(wh, key=len):  # "what time" before "when", which may be a date
+    # "what time" before "when", which may be a date
+    for kinds, said in sorted(zip(wh, said_by_wh, strict=True), key=lambda p: len(p[0])):
         way = 1 if kinds is UNTIL else lang.direction(sent.text)
         mine = [i for i in here - taken if kinds & kv.item_asked[i]]
         if mine:

@@ -117,6 +117,9 @@ class Language(ABC):
     # joins nothing asks one item of that kind, however many read alike ("What time do you plan to leave?"
     # asks the outbound time, not also the return one); None: a question may ask several items of one kind
     joined_pattern: re.Pattern[str] | None = None
+    # where a clause ends ("Confirming 1 ticket at 6:40 am, how many do you need?"), searched in `fold_case`
+    # text: a value said in an earlier clause than a question's words is context, not the asked value read back
+    clause_break_pattern: re.Pattern[str] = re.compile(r"[,;:.!?](?:\s|$)")
     # an item's texts naming a kind of thing to choose ("What kind of movie?", "Type of the therapist"), searched
     # in `fold_case` text: such an item is what a question asking "what kind" asks (`asked_kinds`)
     category_pattern: re.Pattern[str] | None = None
@@ -263,6 +266,21 @@ class Language(ABC):
         Optional: a language without them leaves the choice of item to the learned scorer alone.
         """
         return []
+
+    def asked_kind_spans(self, question: str) -> list[tuple[frozenset[str], int]]:
+        """`asked_kinds` with where in the question each is asked (the start of its words), so a value the
+        question holds can be told apart as read back (said in the same clause) or as context before it.
+
+        The default places every one at the start: any value of the question reads as read back.
+        """
+        return [(kinds, 0) for kinds in self.asked_kinds(question)]
+
+    def clause_start(self, text: str, at: int) -> int:
+        """Where the clause holding position `at` of `text` begins."""
+        start = 0
+        for m in self.clause_break_pattern.finditer(self.fold_case(text), 0, at):
+            start = m.end()
+        return start
 
     def asks_birth_date(self, item_text: str) -> bool:
         """Whether an item asks for a date of birth, which only a date with a year gives."""

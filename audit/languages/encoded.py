@@ -80,6 +80,10 @@ class EncodedLanguage(Language):
         folded = self.fold_case(question)
         return [kinds for kinds, pat in self.asked_patterns if pat.search(folded)]
 
+    def asked_kind_spans(self, question: str) -> list[tuple[frozenset[str], int]]:
+        folded = self.fold_case(question)
+        return [(kinds, m.start()) for kinds, pat in self.asked_patterns if (m := pat.search(folded))]
+
     def focus_cues(self) -> list[FocusCue]:
         return list(self._focus.FOCUS_CUES)
 

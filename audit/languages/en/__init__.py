@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from audit.encoders import CachedEncoder
 from audit.languages.base import Encoder, FocusCue, Language, Value, sentence_spans, without_codes_in_amounts
-from audit.languages.en.values import asked_kinds, find_values, item_kinds, mask_values
+from audit.languages.en.values import asked_kind_spans, find_values, item_kinds, mask_values
 from audit.languages.en.why import WHY
 
 _SENT = re.compile(r"[^.?!]+(?:[.?!]+[\"')\]]*|$)")
@@ -168,6 +168,8 @@ class English(Language):
     declined_pattern = _DECLINED
     choice_pattern = _CHOICE
     joined_pattern = _JOINED
+    # "... with 0 transfers. Now please tell me how many tickets": a discourse word opens a clause too
+    clause_break_pattern = re.compile(r"[,;:.!?](?:\s|$)|\b(?:now|okay|ok)\b")
 
     def __init__(self) -> None:
         self._encoder: Encoder | None = None
@@ -197,6 +199,9 @@ class English(Language):
         return set(_kinds(item_text))
 
     def asked_kinds(self, question: str) -> list[frozenset[str]]:
+        return [kinds for kinds, _ in _asked(question)]
+
+    def asked_kind_spans(self, question: str) -> list[tuple[frozenset[str], int]]:
         return list(_asked(question))
 
     def masked(self, text: str) -> str:
@@ -276,8 +281,8 @@ def _masked(text: str) -> str:
 
 
 @lru_cache(maxsize=100_000)
-def _asked(text: str) -> tuple[frozenset[str], ...]:
-    return tuple(asked_kinds(text))
+def _asked(text: str) -> tuple[tuple[frozenset[str], int], ...]:
+    return tuple(asked_kind_spans(text))
 
 
 @lru_cache(maxsize=20_000)

@@ -34,6 +34,9 @@ _DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow
 _ORD = r"\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|" \
     r"eleventh|twelfth|thirteenth|fourteenth|fifteenth|twentieth|thirtieth|\w+teenth|twenty[- ]\w+|thirty[- ]first"
 
+# after "any day", "any city": words that make it a question for one, not a lack of preference
+_ASKING_ANY = r"(?!\s*\?|\s+(?:in particular|in mind|specific|you|that|which|where|when)\b)"
+
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("email", re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b|"
                          r"\b[\w.-]+,? at (?:[\w-]+ dot )+(?:com|net|org|edu|gov|io|us|uk|ca)\b", re.I)),
@@ -47,7 +50,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:" + _MONTHS + r")\.?\s+(?:" + _ORD + r"|\d{1,2})\b|\b(?:the )?(?:" + _ORD + r")(?: of)? (?:"
         + _MONTHS + r")\b|\b(?:next|this|last|on) (?:" + _DAYS + r"|week|month)\b|\b(?:" + _DAYS + r")\b|"
         r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b|\bthe (?:" + _ORD + r")\b"
-        r"(?!\s+(?:time|times|day|one|ones|thing|person|step|call|place|week|month|year|floor|row|grade|quarter|"
+        r"(?!\s+(?:time|times|day|date|dates|one|ones|thing|person|step|call|place|week|month|year|floor|row|grade|quarter|"
         r"item|option|payment|installment|letter|digit|page)\b)",
         re.I)),
     ("duration", re.compile(
@@ -67,9 +70,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("yes_no", re.compile(r"^\s*(?:yes|yeah|yep|yup|no|nope|nah|sure|correct|right|of course|not really|"
                           r"absolutely|definitely|okay|ok)\b", re.I)),
     # "any day is fine", "anywhere": no preference, which answers the item as its value would
-    ("date", re.compile(r"\bany (?:day|date)s?\b|\bwhichever (?:day|date)\b", re.I)),
-    ("time", re.compile(r"\bany ?time\b|\bwhenever\b", re.I)),
-    ("location", re.compile(r"\banywhere\b|\bany (?:city|area|place|location)\b", re.I)),
+    # ("Any date in particular?", "any city you have in mind?" ask for one)
+    ("date", re.compile(r"\bany (?:day|date)s?\b" + _ASKING_ANY + r"|\bwhichever (?:day|date)\b", re.I)),
+    ("time", re.compile(r"\bany ?time\b" + _ASKING_ANY + r"|\bwhenever\b", re.I)),
+    ("location", re.compile(r"\banywhere\b|\bany (?:city|area|place|location)\b" + _ASKING_ANY, re.I)),
     ("dont_know", re.compile(
         r"\b(?:i (?:do not|don't|dont) (?:know|care|mind)|no (?:idea|clue|preference)|not sure|doesn't matter|"
         r"does not matter|any(?:thing|one|where|time)? (?:is|are|will be|would be)? ?(?:fine|good|ok|okay)|"
@@ -265,8 +269,15 @@ _LEADING_CLAUSE = re.compile(r"^\W*(?:(?:and|so|but|okay|ok)\W+)?(?:when|once|if
 
 def asked_kinds(question: str) -> list[frozenset[str]]:
     """The values a question asks by its question words, one entry per value (its possible kinds)."""
-    question = _LEADING_CLAUSE.sub("", question)
-    return [kinds for kinds, pat in _ASKED_KINDS for _ in pat.finditer(question)]
+    return [kinds for kinds, _ in asked_kind_spans(question)]
+
+
+def asked_kind_spans(question: str) -> list[tuple[frozenset[str], int]]:
+    """`asked_kinds`, each with where its question words start."""
+    lead = _LEADING_CLAUSE.match(question)
+    skip = lead.end() if lead else 0
+    rest = question[skip:]
+    return [(kinds, skip + m.start()) for kinds, pat in _ASKED_KINDS for m in pat.finditer(rest)]
 
 
 def item_kinds(text: str) -> set[str]:
