@@ -20,6 +20,8 @@ NAMED_KINDS = frozenset({"name", "phone", "email"})
 WH_FLOOR = 0.2
 # kinds a sentence names outright ("name", "number", "email") keep their items asked beside its question words
 KEPT_KINDS = frozenset({"name", "phone", "email", "code"})
+# kinds naming a place, whose end "where are you going?" asks (a day asked so is the day one sets off)
+PLACE_KINDS = frozenset({"location", "address"})
 # a length asked where no item takes one: the date at the end
 UNTIL = frozenset({"date"})
 # a date item and a time item whose descriptions read this alike are the day and the hour of one thing
@@ -105,8 +107,9 @@ def pick_asks(cv: CallView, kv: ChecklistView, p_ask: np.ndarray, threshold: flo
             # a value said in an earlier clause is context ("Confirming 1 ticket at 6:40 am, how many do you
             # need?"), one in the clause of the question's words is read back
             said_by_wh = [{v.kind for v in values if v.end > lang.clause_start(sent.text, at)} for _, at in spans]
-            asked_here = _plain_kind_asks(best, sent, row, kv, lang, wh, kinds & KEPT_KINDS, said_by_wh, threshold,
-                                          asked_here)
+            ways = [lang.direction_at(sent.text, at, of_place=bool(k & PLACE_KINDS)) for k, at in spans]
+            asked_here = _plain_kind_asks(best, sent, row, kv, lang, wh, kinds & KEPT_KINDS, said_by_wh, ways,
+                                          threshold, asked_here)
         if ((question or offer) and "category" in kv.item_asked[top] and (sent.utterance, top) not in best
                 and row[top] >= threshold * WH_FLOOR and _names_a_choice(lang, sent.text)):
             # "Would you prefer a psychologist or a psychiatrist?" asks the kind of therapist it reads closest to
@@ -157,7 +160,7 @@ def _named_ask(best: _Asks, sent: Sentence, row: np.ndarray, kv: ChecklistView,
 
 def _plain_kind_asks(best: _Asks, sent: Sentence, row: np.ndarray, kv: ChecklistView,
                      lang: Language, wh: list[frozenset[str]], kept: set[str], said_by_wh: list[set[str]],
-                     threshold: float,
+                     part_ways: list[int], threshold: float,
                      asked_here: bool) -> bool:
     """Apply what a question's words say it asks ("Which date did you have in mind?": a date) to the asks of
     one sentence: an item taking another kind of value is not what it asks (unless the sentence names its kind
@@ -165,12 +168,12 @@ def _plain_kind_asks(best: _Asks, sent: Sentence, row: np.ndarray, kv: Checklist
     ("where from, where to and on what date?": two places and a date) goes to the best item of its kind not
     yet asked here, at `WH_FLOOR` of the threshold: static embeddings read such questions loosely
     ("Which date ...?" closest to "What category?", the third part of a long question faintly). Where the
-    question's direction leaves one item of the kind ("where will you be leaving from?": the origin, not the
-    destination), or a kind named twice has one item left ("from where and to where?"), the words alone
-    decide. A kind named once in a sentence joining nothing (`Language.joined_pattern`) is asked of one item:
-    "What time do you plan to leave?" asks the outbound time, not also the return leg's, however alike the
-    two read. A kind whose values the clause of its question words holds (`said_by_wh`, one set per entry of
-    `wh`) is read back, not asked."""
+    direction of the question's part asking it (`part_ways`) leaves one item of the kind ("where will you be
+    leaving from?": the origin, not the destination), or a kind named twice has one item left ("from where and
+    to where?"), the words alone decide. A kind named once in a sentence joining nothing
+    (`Language.joined_pattern`) is asked of one item: "What time do you plan to leave?" asks the outbound time,
+    not also the return leg's, however alike the two read. A kind whose values the clause of its question
+    words holds (`said_by_wh`, one set per entry of `wh`) is read back, not asked."""
     if not any("duration" in t for t in kv.item_asked) and any(
             "date" in t and d == 1 for t, d in zip(kv.item_asked, kv.item_direction, strict=True)):
         # "How long do you need the car?" asks, where no item takes a length, when the thing comes back
@@ -189,9 +192,11 @@ def _plain_kind_asks(best: _Asks, sent: Sentence, row: np.ndarray, kv: Checklist
     joined = lang.joined_pattern is None or bool(lang.joined_pattern.search(lang.fold_case(sent.text)))
     taken: set[int] = set()
     # "what time" before "when", which may be a date
-    for kinds, said in sorted(zip(wh, said_by_wh, strict=True), key=lambda p: len(p[0])):
-        way = 1 if kinds is UNTIL else lang.direction(sent.text)
+    for kinds, said, part_way in sorted(zip(wh, said_by_wh, part_ways, strict=True), key=lambda p: len(p[0])):
+        way = 1 if kinds is UNTIL else part_way
         mine = [i for i in here - taken if kinds & kv.item_asked[i]]
+        if joined and way:  # "From when and to what date?": this part asks no item of the other end
+            mine = [i for i in mine if kv.item_direction[i] != -way]
         if mine:
             i = _better_item(max(mine, key=lambda i: row[i]), kinds, sent, row, kv, lang, best, taken)
             taken.add(i)

@@ -100,6 +100,9 @@ class Language(ABC):
     # ("to", "returning", "drop off"), matched on `fold_case` text; None: the language reads no direction
     start_pattern: re.Pattern[str] | None = None
     end_pattern: re.Pattern[str] | None = None
+    # words pointing at the end of a place only ("where are you going?"): "When and where do you want to go?"
+    # asks the day one sets off; None: `end_pattern` holds them all
+    place_end_pattern: re.Pattern[str] | None = None
     # a reply that agrees ("yes, that's right"), matched at the start of `fold_case` text
     affirmative_pattern: re.Pattern[str] | None = None
     # an offer to do something ("would you like to book it?", "shall I add an alarm?"), matched at the start of
@@ -120,6 +123,9 @@ class Language(ABC):
     # where a clause ends ("Confirming 1 ticket at 6:40 am, how many do you need?"), searched in `fold_case`
     # text: a value said in an earlier clause than a question's words is context, not the asked value read back
     clause_break_pattern: re.Pattern[str] = re.compile(r"[,;:.!?](?:\s|$)")
+    # a word joining two parts of one question ("from where and to where"), searched in `fold_case` text: each
+    # part's own direction words say which end of a trip it asks (`direction_at`); None: the whole question's do
+    part_joiner_pattern: re.Pattern[str] | None = None
     # an item's texts naming a kind of thing to choose ("What kind of movie?", "Type of the therapist"), searched
     # in `fold_case` text: such an item is what a question asking "what kind" asks (`asked_kinds`)
     category_pattern: re.Pattern[str] | None = None
@@ -233,9 +239,10 @@ class Language(ABC):
         """
         return bool(self.closing_pattern and self.closing_pattern.search(self.fold_case(sentence)))
 
-    def direction(self, text: str) -> int:
+    def direction(self, text: str, *, of_place: bool = True) -> int:
         """-1 when the text points only at a start ("where are you leaving from?"), 1 only at an end
-        ("when do you want to come back?"), 0 when at neither or both.
+        ("when do you want to come back?"), 0 when at neither or both; read for a time (`of_place` False),
+        words pointing at a place's end only (`place_end_pattern`) point nowhere.
 
         Checklists hold pairs that read alike but for their direction (origin and destination, departure and
         return, pick-up and drop-off); the sentence encoders blur them, these words do not.
@@ -243,7 +250,9 @@ class Language(ABC):
         if self.start_pattern is None or self.end_pattern is None:
             return 0
         folded = self.fold_case(text)
-        start, end = bool(self.start_pattern.search(folded)), bool(self.end_pattern.search(folded))
+        start = bool(self.start_pattern.search(folded))
+        end = bool(self.end_pattern.search(folded)) or bool(
+            of_place and self.place_end_pattern and self.place_end_pattern.search(folded))
         return -1 if start and not end else 1 if end and not start else 0
 
     def is_affirmative(self, text: str) -> bool:
@@ -267,17 +276,36 @@ class Language(ABC):
         """
         return []
 
-    def asked_kind_spans(self, question: str) -> list[tuple[frozenset[str], int]]:
-        """`asked_kinds` with where in the question each is asked (the start of its words), so a value the
-        question holds can be told apart as read back (said in the same clause) or as context before it.
+    def asked_kind_spans(self, question: str) -> list[tuple[frozenset[str], int | None]]:
+        """`asked_kinds` with where in the question each is asked (the start of its words; None where no one
+        spot asks it), so a value the question holds can be told apart as read back (said in the same clause)
+        or as context before it, and each part's direction read (`direction_at`).
 
         The default places every one at the start: any value of the question reads as read back.
         """
         return [(kinds, 0) for kinds in self.asked_kinds(question)]
 
-    def clause_start(self, text: str, at: int) -> int:
-        """Where the clause holding position `at` of `text` begins."""
+    def direction_at(self, text: str, at: int | None, *, of_place: bool = True) -> int:
+        """The direction of the part of `text` around position `at`, between joiners and clause breaks
+        ("Where are you leaving from and where are you going?": the start, then the end), or of the whole text
+        where that part points at neither ("When and where are you leaving from?": "when" is the start's);
+        0 where no one spot asks (`at` None)."""
+        if at is None:
+            return 0
+        folded = self.fold_case(text)
+        cuts = [0, len(folded)]
+        for pattern in (self.clause_break_pattern, self.part_joiner_pattern):
+            if pattern is not None:
+                cuts += [m.start() for m in pattern.finditer(folded)] + [m.end() for m in pattern.finditer(folded)]
+        lo = max(c for c in cuts if c <= at)
+        hi = min((c for c in cuts if c > at), default=len(folded))
+        return self.direction(text[lo:hi], of_place=of_place) or self.direction(text, of_place=of_place)
+
+    def clause_start(self, text: str, at: int | None) -> int:
+        """Where the clause holding position `at` of `text` begins (the text's start where `at` is None)."""
         start = 0
+        if at is None:
+            return start
         for m in self.clause_break_pattern.finditer(self.fold_case(text), 0, at):
             start = m.end()
         return start

@@ -80,7 +80,7 @@ class EncodedLanguage(Language):
         folded = self.fold_case(question)
         return [kinds for kinds, pat in self.asked_patterns if pat.search(folded)]
 
-    def asked_kind_spans(self, question: str) -> list[tuple[frozenset[str], int]]:
+    def asked_kind_spans(self, question: str) -> list[tuple[frozenset[str], int | None]]:
         folded = self.fold_case(question)
         return [(kinds, m.start()) for kinds, pat in self.asked_patterns if (m := pat.search(folded))]
 

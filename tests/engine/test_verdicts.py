@@ -521,6 +521,13 @@ def test_when_a_request_names_the_values_it_wants_then_each_names_its_item(
     ("And where will you be leaving from?", {"origin_city"}),
     ("It's a busy season, I see 40 flights What date do you want to leave?", {"departure_date"}),
     ("Do you want me to look for flights from a particular city?", {"origin_city"}),
+    # each part of a joined question reads its own direction
+    ("From when and to what date do you need the flights?", {"departure_date", "return_date"}),
+    ("Where are you flying from and to?", {"origin_city", "destination_city"}),
+    ("When and where are you leaving from, and which city would you like to visit?",
+     {"departure_date", "origin_city", "destination_city"}),
+    # a count said before the question's clause is context, not a count read back
+    ("There are 8 flights with 0 stops. Now, how many tickets do you need?", {"seats"}),
 ])
 def test_when_a_question_names_a_place_or_its_direction_then_the_items_of_that_end_are_asked(
         engine: AuditEngine, trip, question: str, asked: set[str]) -> None:

@@ -59,12 +59,18 @@ _START = re.compile(
     r"\b(?:from|depart\w*|leav(?:e|es|ing)|origin\w*|start(?:s|ing)?|begin\w*|outbound|fly(?:ing)? out|"
     r"pick(?:ing)?[ -]?(?:it |the car |you )?up|pickup|check(?:ing)?[ -]?in)\b")
 _END = re.compile(
+    r"\b(?:destination|arriv\w*|return\w*|back|ends?|ending|until|till|inbound|"
+    r"drop(?:ping)?[ -]?(?:it |the car )?off|dropoff|check(?:ing)?[ -]?out)\b|"
+    # "from when and to what date?"
+    r"^\W*to (?:when|what|which)\b")
+# words that point at the end only of a place: "When and where do you want to go?" asks the day one goes
+_END_PLACE = re.compile(
     r"\bwhere\b.*\b(?:going|go|heading|headed)\b|\bto where\b|\bwhere to\b|"
     # "going to" a place, not "going to be leaving" (the future of another verb)
     r"\b(?:going|go|heading) to\b(?! (?:be|have|need|want|leave|depart|fly|travel|take|get|make|do|stay|use|"
-    r"pick|rent|book|start|begin|check)\b)|"
-    r"\b(?:destination|arriv\w*|return\w*|back|ends?|ending|until|till|inbound|"
-    r"drop(?:ping)?[ -]?(?:it |the car )?off|dropoff|check(?:ing)?[ -]?out)\b|\bto\s*[?.!]*$")
+    r"pick|rent|book|start|begin|check)\b)|\bto\s*[?.!]*$|"
+    # "which city would you like to visit?" (the date of a visit is its start)
+    r"\b(?:where|city|town|place|location)\b[^.?!]*\b(?:to|for an?) visit\b")
 _WORD = re.compile(r"[a-z0-9']+")
 _WH = re.compile(
     r"^(?:and |so |okay,? |alright,? |now,? |also,? |well,? |great,? |sure,? |perfect,? )*"
@@ -146,6 +152,7 @@ class English(Language):
     closing_pattern = _CLOSING
     start_pattern = _START
     end_pattern = _END
+    place_end_pattern = _END_PLACE
     affirmative_pattern = _AFFIRMATIVE
     offer_pattern = _OFFER
     birth_pattern = _BIRTH
@@ -169,6 +176,7 @@ class English(Language):
     choice_pattern = _CHOICE
     joined_pattern = _JOINED
     # "... with 0 transfers. Now please tell me how many tickets": a discourse word opens a clause too
+    part_joiner_pattern = re.compile(r"\b(?:and|or|&)\b")
     clause_break_pattern = re.compile(r"[,;:.!?](?:\s|$)|\b(?:now|okay|ok)\b")
 
     def __init__(self) -> None:
@@ -201,7 +209,7 @@ class English(Language):
     def asked_kinds(self, question: str) -> list[frozenset[str]]:
         return [kinds for kinds, _ in _asked(question)]
 
-    def asked_kind_spans(self, question: str) -> list[tuple[frozenset[str], int]]:
+    def asked_kind_spans(self, question: str) -> list[tuple[frozenset[str], int | None]]:
         return list(_asked(question))
 
     def masked(self, text: str) -> str:
@@ -281,7 +289,7 @@ def _masked(text: str) -> str:
 
 
 @lru_cache(maxsize=100_000)
-def _asked(text: str) -> tuple[tuple[frozenset[str], int], ...]:
+def _asked(text: str) -> tuple[tuple[frozenset[str], int | None], ...]:
     return tuple(asked_kind_spans(text))
 
 

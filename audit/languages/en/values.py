@@ -212,6 +212,11 @@ _ITEM_KINDS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+# "Where are you flying from and to?", "your departure and arrival cities": both ends of a trip
+_BOTH_ENDS = re.compile(
+    r"\b(?:from|departure|departing|origin|start)\W+(?!when\b|what (?:date|day|time)\b)(?:\w+\W+){0,3}?(?:and|&)\W+"
+    r"(?:\w+\W+){0,2}?(?:to|arrival|arriving|destination|end)\b|\bto and from\b", re.I)
+
 # What a question asks for by its question words; only plain ones ("what date", "where", "how many people").
 # Each match asks one value, of one of its kinds: "when" a date or a time.
 _ASKED_KINDS: list[tuple[frozenset[str], re.Pattern[str]]] = [
@@ -229,9 +234,7 @@ _ASKED_KINDS: list[tuple[frozenset[str], re.Pattern[str]]] = [
         r"\b(?:destination|origin)\b|\b(?:departure|arrival|pick ?up|drop ?off|preferred) (?:city|cities|location|"
         r"area|address)\b", re.I)),
     # "Where are you flying from and to?", "your departure and arrival cities": both ends of a trip
-    (frozenset({"location", "address"}), re.compile(
-        r"\b(?:from|departure|departing|origin|start)\W+(?:\w+\W+){0,3}?(?:and|&)\W+(?:\w+\W+){0,2}?"
-        r"(?:to|arrival|arriving|destination|end)\b|\bto and from\b", re.I)),
+    (frozenset({"location", "address"}), _BOTH_ENDS),
     (frozenset({"name"}), re.compile(r"^\W*(?:and |so |okay,? )?who\b|\bto whom\b|\bwho (?:do|did|should|would|will|"
                                      r"is|are|am)\b", re.I)),
     # things named outright ("Can I grab your name?", "a good number for you?", "Email for the estimate?")
@@ -272,12 +275,14 @@ def asked_kinds(question: str) -> list[frozenset[str]]:
     return [kinds for kinds, _ in asked_kind_spans(question)]
 
 
-def asked_kind_spans(question: str) -> list[tuple[frozenset[str], int]]:
-    """`asked_kinds`, each with where its question words start."""
+def asked_kind_spans(question: str) -> list[tuple[frozenset[str], int | None]]:
+    """`asked_kinds`, each with where its question words start; both ends of a trip named at once ("flying from
+    and to?") ask one more place at no one spot (None): whichever end the others leave."""
     lead = _LEADING_CLAUSE.match(question)
     skip = lead.end() if lead else 0
     rest = question[skip:]
-    return [(kinds, skip + m.start()) for kinds, pat in _ASKED_KINDS for m in pat.finditer(rest)]
+    return [(kinds, None if pat is _BOTH_ENDS else skip + m.start())
+            for kinds, pat in _ASKED_KINDS for m in pat.finditer(rest)]
 
 
 def item_kinds(text: str) -> set[str]:
