@@ -153,7 +153,12 @@ def _named_ask(best: _Asks, sent: Sentence, row: np.ndarray, kv: ChecklistView,
     question asks the same (the caller's, not the sender's or the beneficiary's)."""
     owners = [i for i in range(len(row)) if named & kv.item_typed[i]] if named else []
     if len(owners) > 1 and "name" in named and _own_name(lang, sent.text):
-        owners = [i for i in owners if _own_name(lang, kv.checklist.items[i].question)]
+        # the listener's name: an item whose question asks the same, else the one item not holding a thing's
+        # name ("And your name, sir?" asks the owner's, not the boat's)
+        own = [i for i in owners if _own_name(lang, kv.checklist.items[i].question)]
+        if not own and any((sent.utterance, i) in best for i in owners):
+            return
+        owners = own or [i for i in owners if not kv.item_holds_name_of[i]]
     if len(owners) == 1 and (sent.utterance, owners[0]) not in best:
         best[(sent.utterance, owners[0])] = Ask(sent, owners[0], float(row[owners[0]]))
 

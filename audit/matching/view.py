@@ -166,7 +166,7 @@ def build_checklist_view(checklist: Checklist, lang: Language) -> ChecklistView:
         question_tokens=[set(lang.tokens(" ".join(it.phrasings()))) for it in items],
         reason_tokens=reason_tokens,
         reason_words=set().union(*reason_tokens),
-        item_closing=[any(lang.is_closing_offer(p) for p in it.phrasings()) for it in items],
+        item_closing=[any(_closing_item(lang, p) for p in it.phrasings()) for it in items],
         item_direction=direction,
         item_birth=[lang.asks_birth_date(f"{it.question} {it.description}") for it in items],
         item_future=[lang.asks_future(it.question) for it in items],
@@ -274,3 +274,14 @@ def build_call_view(transcript: Transcript, lang: Language) -> CallView:
         metadata_texts=meta,
         metadata_vecs=enc.encode([t for _, t in meta]),
     )
+
+
+# content words (`Language.tokens`) of an item's question short enough to be only an offer of more help
+CLOSING_ITEM_WORDS = 6
+
+
+def _closing_item(lang: Language, question: str) -> bool:
+    """Whether an item is the checklist's closing offer ("Is there anything else I can help you with?"), not a
+    question about the matter at hand that says "anything else" ("Would you like us to fuel her up or do
+    anything else before launch?")."""
+    return lang.is_closing_offer(question) and len(lang.tokens(question)) <= CLOSING_ITEM_WORDS

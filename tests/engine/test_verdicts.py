@@ -237,6 +237,42 @@ def test_when_a_short_sentence_offers_more_help_then_it_asks_the_closing_item(en
     assert (_status(report, 1, "anything_else") is not None) is closing
 
 
+MARINA = """
+id: marina_test
+name: Marina services (test)
+version: 1
+language: en
+reasons:
+  - {id: launch, description: "Launch a stored boat"}
+items:
+  - {id: owner_name, question: "Can I have the name on the account?", description: "The account holder's name"}
+  - {id: boat_name, question: "What's the name of the boat?", description: "Name of the boat"}
+  - {id: fuel_or_prep, question: "Would you like us to fuel her up or do anything else before launch?",
+     description: "Fuel or other preparation wanted before the launch"}
+  - {id: anything_else, question: "Is there anything else I can help you with?",
+     description: "Whether the customer has another request"}
+"""
+
+
+def test_when_an_item_only_mentions_anything_else_then_a_short_offer_still_asks_the_closing_item(
+        engine: AuditEngine) -> None:
+    """"... or do anything else before launch?" asks about the launch; the checklist's closing item is the
+    short offer of more help, so "Anything else before you go?" asks it."""
+    report = engine.audit(_call(
+        ("customer", "Hi, I'd like my boat launched Saturday morning."),
+        ("agent", "Sure thing. Anything else before you go?"),
+    ), parse_checklist(MARINA, where="marina_test"))
+    assert {q.item for q in report.questions if q.utterance == 1} == {"anything_else"}
+
+
+def test_when_the_agent_asks_your_name_then_the_owners_item_is_asked_not_the_boats(engine: AuditEngine) -> None:
+    report = engine.audit(_call(
+        ("customer", "Hi, I'd like my boat launched Saturday morning."),
+        ("agent", "Okay, let me see what we've got. And your name, sir?"),
+    ), parse_checklist(MARINA, where="marina_test"))
+    assert {q.item for q in report.questions if q.utterance == 1} == {"owner_name"}
+
+
 LOANS = """
 id: loans_test
 name: Loan servicing (test)
