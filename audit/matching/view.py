@@ -282,6 +282,8 @@ CLOSING_ITEM_WORDS = 6
 
 def _closing_item(lang: Language, question: str) -> bool:
     """Whether an item is the checklist's closing offer ("Is there anything else I can help you with?"), not a
-    question about the matter at hand that says "anything else" ("Would you like us to fuel her up or do
-    anything else before launch?")."""
-    return lang.is_closing_offer(question) and len(lang.tokens(question)) <= CLOSING_ITEM_WORDS
+    question about the matter at hand that offers "anything else" as a choice ("Are any warning lights on, or
+    is there anything else you want us to check?", "Would you like us to fuel her up or do anything else
+    before launch?")."""
+    choice = lang.choice_pattern is not None and lang.choice_pattern.search(lang.fold_case(question))
+    return lang.is_closing_offer(question) and not choice and len(lang.tokens(question)) <= CLOSING_ITEM_WORDS
