@@ -249,7 +249,7 @@ items:
   - {id: boat_name, question: "What's the name of the boat?", description: "Name of the boat"}
   - {id: fuel_or_prep, question: "Would you like us to fuel her up or do anything else before launch?",
      description: "Fuel or other preparation wanted before the launch"}
-  - {id: engine_check, question: "Is the engine making noise, or is there anything else you want us to check?",
+  - {id: engine_check, question: "Any noises, or anything else to check?",
      description: "Problems to look at before the launch"}
   - {id: anything_else, question: "Is there anything else I can help you with?",
      description: "Whether the customer has another request"}
@@ -258,7 +258,7 @@ items:
 
 def test_when_an_item_only_mentions_anything_else_then_a_short_offer_still_asks_the_closing_item(
         engine: AuditEngine) -> None:
-    """"... or do anything else before launch?" and "..., or is there anything else you want us to check?" ask
+    """"... or do anything else before launch?" and "Any noises, or anything else to check?" ask
     about the launch; the checklist's closing item is the short offer of more help, so "Anything else?" asks
     it."""
     report = engine.audit(_call(
