@@ -37,6 +37,7 @@ class Given:
     prob: float
     field: str = ""  # metadata key
     by_answer: bool = False  # given in reply to an earlier ask of the same item
+    again: bool = False  # the agent's words say they ask it again
 
 
 def _quote(text: str, limit: int = 90) -> str:
@@ -622,6 +623,25 @@ def _said_again(cv: CallView, kv: ChecklistView, p_info: np.ndarray, item: int, 
     return Given(j, float(p_info[reply, item]))
 
 
+# how sure an ask is redundant when the agent says they ask again, whatever the earlier turn's score
+ASKED_AGAIN = 0.8
+
+
+def _asked_again(cv: CallView, p_info: np.ndarray, item: int, sent: Sentence) -> Given | None:
+    """The agent says they ask again ("Which charge was it again?", `Language.asked_again_pattern`): the
+    customer gave it before, in the earlier customer turn that reads most like giving it, however faintly its
+    score read it; the ask was redundant."""
+    lang = cv.language
+    if lang.asked_again_pattern is None or not lang.asked_again_pattern.search(lang.fold_case(sent.text)):
+        return None
+    earlier = [j for j in range(min(sent.utterance, len(p_info)))
+               if cv.transcript.utterances[j].speaker == "customer"]
+    if not earlier:
+        return None
+    j = max(earlier, key=lambda j: float(p_info[j, item]))
+    return Given(j, max(float(p_info[j, item]), ASKED_AGAIN), again=True)
+
+
 def question_verdicts(cv: CallView, kv: ChecklistView, asks: list[Ask], reasons: set[str], p_info: np.ndarray,
                       info_threshold: np.ndarray, meta: dict[int, tuple[str, float]], why_lang: Language,
                       reason_text: str) -> list[QuestionVerdict]:
@@ -647,6 +667,8 @@ def question_verdicts(cv: CallView, kv: ChecklistView, asks: list[Ask], reasons:
             if g is None:
                 g = _said_again(cv, kv, p_info, a.item, utt)
             if g is None:
+                g = _asked_again(cv, p_info, a.item, a.sentence)
+            if g is None:
                 status, conf = "needed", a.prob
                 why = why_lang.why("needed" if it.applies_to else "needed_no_reasons")
             elif g.utterance is None:
@@ -655,7 +677,8 @@ def question_verdicts(cv: CallView, kv: ChecklistView, asks: list[Ask], reasons:
             else:
                 status, conf = "redundant", a.prob * g.prob
                 quote = _quote(cv.transcript.utterances[g.utterance].text)
-                key = "redundant_answered" if g.by_answer else "redundant_volunteered"
+                key = ("redundant_asked_again" if g.again else "redundant_answered" if g.by_answer
+                       else "redundant_volunteered")
                 why = why_lang.why(key, turn=str(g.utterance + 1), quote=quote)
                 u = cv.transcript.utterances[g.utterance]
                 evidence.append(Evidence(utterance=g.utterance, text=u.text, translation=u.translation))

@@ -165,6 +165,10 @@ class Language(ABC):
     # a customer saying they said it before ("like I said", "I told you", "я же говорил", "söyledim ya"),
     # searched in `fold_case` text: a reply with it repeats what an earlier turn gave; None: not read
     repeat_pattern: re.Pattern[str] | None = None
+    # the agent saying they ask again ("And the booking number again?", "Номер заказа ещё раз?", "Tekrar eder
+    # misiniz?"), searched in `fold_case` agent text: the customer gave it before, however its score read that
+    # turn; None: not read
+    asked_again_pattern: re.Pattern[str] | None = None
     # a value said as past ("five minutes ago", "yesterday"), searched in a value's `fold_case` text, and an item
     # asking about the future ("When would you like the technician to come?"), searched in its `fold_case`
     # question: such a value never fills such an item; None: tense is not read

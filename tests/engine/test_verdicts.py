@@ -237,6 +237,22 @@ def test_when_a_short_sentence_offers_more_help_then_it_asks_the_closing_item(en
     assert (_status(report, 1, "anything_else") is not None) is closing
 
 
+@pytest.mark.parametrize("question", ["And the phone number again?", "Remind me, what's the best number to reach you?"])
+def test_when_the_agent_says_they_ask_again_then_the_ask_is_redundant(engine: AuditEngine, checklist,
+                                                                       question: str) -> None:
+    """The customer's digits read like no phone number the value readers know, but the agent's "again" says
+    it was given: the ask is redundant, with the earlier turn as evidence."""
+    report = engine.audit(_call(
+        ("customer", "My car won't start. You can call me back at five five five, oh one two, three four."),
+        ("agent", "Got it, a jump start then."),
+        ("customer", "Yes please."),
+        ("agent", question),
+    ), checklist)
+    q = next(q for q in report.questions if q.utterance == 3 and q.item == "callback_phone")
+    assert q.status == "redundant"
+    assert q.evidence[0].utterance == 0 and "again" in q.why
+
+
 MARINA = """
 id: marina_test
 name: Marina services (test)

@@ -197,6 +197,22 @@ def test_when_a_place_is_said_as_common_nouns_then_the_place_item_was_given(engi
     assert _status(report, 2, "address") == "needed"
 
 
+def test_when_the_agent_asks_again_in_russian_then_the_ask_is_redundant(engine):
+    """"Адрес ещё раз?": the operator says they ask again, so the customer gave it before, however faintly the
+    earlier turn read as giving it."""
+    from audit.checklist import parse_checklist
+
+    call = Transcript(call_id="leak-again", language="ru", utterances=[
+        Utterance(speaker="agent", text="Аварийная служба, слушаю вас."),
+        Utterance(speaker="customer", text="Соседи заливают, я в сорок седьмом доме живу, в сто двенадцатой."),
+        Utterance(speaker="agent", text="Так, адрес ещё раз, помедленнее?"),
+    ])
+    report = engine.audit(call, parse_checklist(LEAK_RU))
+    assert _status(report, 2, "address") == "redundant"
+    q = next(q for q in report.questions if q.utterance == 2 and q.item == "address")
+    assert q.evidence and q.evidence[0].utterance == 1
+
+
 @pytest.mark.parametrize("question", ["Adınız soyadınız ve IBAN numaranız?", "IBAN numaranızı ve adınızı alayım."])
 def test_when_one_turkish_question_names_two_values_then_both_items_are_asked(engine, question):
     """Static thresholds let a sentence ask its best item only; "adınız ... ve IBAN numaranız" names a name and

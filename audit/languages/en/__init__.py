@@ -126,6 +126,8 @@ _REPEAT = re.compile(r"\b(?:like|as) i (?:said|told you|mentioned|explained)\b|"
                      # "I said.", "I said, knee surgery", "Again.", "I put it in on the keypad already"
                      r"\bi said(?: that| it| so)?(?=\s*(?:[,.!?:;]|$))|(?:^|[,.!?]\s*)again\s*(?:[.!?]|$)|"
                      r"\bi (?:put|entered|typed|keyed) (?:it|that|them) in\b[^.!?]*\balready\b")
+# "Which date was it again?", "And the repair order number one more time?", "remind me, when ...?"
+_ASKED_AGAIN = re.compile(r"\bagain\s*(?:[?,.!—-]|$)|\bone more time\b|\bonce more\b|\bremind me\b")
 _PAST_VALUE = re.compile(r"\bago\b|\byesterday\b|\blast (?:week|month|year|night|\w+day)\b|\bearlier\b")
 _FUTURE_ITEM = re.compile(r"\b(?:would you like|do you want|would you prefer|do you prefer|will you|are you planning|"
                           r"should we|shall we|can we|when can|works? (?:best|for you)|is (?:a )?good (?:time|day))\b")
@@ -158,6 +160,7 @@ class English(Language):
     birth_pattern = _BIRTH
     past_value_pattern = _PAST_VALUE
     repeat_pattern = _REPEAT
+    asked_again_pattern = _ASKED_AGAIN
     future_item_pattern = _FUTURE_ITEM
     year_pattern = _YEAR
     category_pattern = _CATEGORY

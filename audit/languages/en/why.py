@@ -10,6 +10,7 @@ WHY: dict[str, str] = {
     "irrelevant": "The call is about {reason}; this question does not apply to it.",
     "redundant_volunteered": "The customer had already said it in turn {turn}: \"{quote}\".",
     "redundant_answered": "The customer already answered the same question in turn {turn}: \"{quote}\".",
+    "redundant_asked_again": "The agent asks it again; the customer gave it in turn {turn}: \"{quote}\".",
     "redundant_metadata": "The call's metadata already holds it ({field}).",
     "covered": "The customer gave it without being asked, in turn {turn}.",
     "covered_metadata": "The call's metadata holds it ({field}).",

@@ -55,6 +55,8 @@ _OFFER = re.compile(
 
 _BIRTH = re.compile(r"рожден|родил")
 # a customer saying they said it before ("я же сказала", "как я уже говорил", "я уже называл")
+# "Номер заказа ещё раз, помедленнее?", "А коту сколько лет, напомните?", "Повторите, пожалуйста, адрес"
+_ASKED_AGAIN = re.compile(r"\bеще раз\b|\bнапомните\b|\bповторите\b")
 _REPEAT = re.compile(r"\bя же (?:сказал|говорил|говорю|называл|объяснял)\w*|\bкак я (?:уже )?(?:сказал|говорил|"
                      r"объяснял)\w*|\bя уже (?:сказал|говорил|называл|объяснял|вводил|диктовал)\w*|\bсказал[аи]? уже\b")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|тысяч|девятьсот|двухтысячн")
@@ -98,6 +100,7 @@ class Russian(EncodedLanguage):
     birth_pattern = _BIRTH
     year_pattern = _YEAR
     repeat_pattern = _REPEAT
+    asked_again_pattern = _ASKED_AGAIN
     asked_patterns = _ASKED
 
     def __init__(self) -> None:

@@ -6,6 +6,7 @@ WHY: dict[str, str] = {
     "irrelevant": "Причина звонка: {reason}; этот вопрос к ней не относится.",
     "redundant_volunteered": "Клиент уже сказал это в реплике {turn}: «{quote}».",
     "redundant_answered": "Клиент уже ответил на этот же вопрос в реплике {turn}: «{quote}».",
+    "redundant_asked_again": "Оператор спрашивает это повторно; клиент сообщил это в реплике {turn}: «{quote}».",
     "redundant_metadata": "Это уже есть в данных звонка ({field}).",
     "covered": "Клиент сообщил это сам, без вопроса, в реплике {turn}.",
     "covered_metadata": "Это есть в данных звонка ({field}).",

@@ -43,6 +43,9 @@ _OFFER = re.compile(
 
 _BIRTH = re.compile(r"doğum")
 # a customer saying they said it before ("Altunizade dedim", "az önce söyledim", "söylemiştim")
+# "Tekrar eder misiniz?", "Bir daha söyler misiniz?" ("neydi", "what was it", also asks of a past thing:
+# "Kaldırılan ürünün barkodu neydi?")
+_ASKED_AGAIN = re.compile(r"\btekrar(?:lar|\s+eder|\s+söyler)\s*m[iı]s[iı]n[iı]z\b|\bbir daha söyler misiniz\b")
 _REPEAT = re.compile(r"\b(?:dedim|söyledim|söylemiştim|demiştim)\b(?! ki\b)")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|bin dokuz yüz|iki bin")
 
@@ -82,6 +85,7 @@ class Turkish(EncodedLanguage):
     birth_pattern = _BIRTH
     year_pattern = _YEAR
     repeat_pattern = _REPEAT
+    asked_again_pattern = _ASKED_AGAIN
     asked_patterns = _ASKED
 
     def __init__(self) -> None:

@@ -6,6 +6,7 @@ WHY: dict[str, str] = {
     "irrelevant": "Aramanın nedeni: {reason}; bu soru bu aramaya uygun değil.",
     "redundant_volunteered": 'Müşteri bunu {turn}. konuşmada zaten söylemişti: "{quote}".',
     "redundant_answered": 'Müşteri aynı soruyu {turn}. konuşmada zaten yanıtlamıştı: "{quote}".',
+    "redundant_asked_again": 'Temsilci bunu yeniden soruyor; müşteri {turn}. konuşmada söylemişti: "{quote}".',
     "redundant_metadata": "Bu bilgi aramanın kayıtlarında zaten var ({field}).",
     "covered": "Müşteri bunu sorulmadan, {turn}. konuşmada söyledi.",
     "covered_metadata": "Bu bilgi aramanın kayıtlarında var ({field}).",
