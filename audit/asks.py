@@ -122,7 +122,27 @@ def pick_asks(cv: CallView, kv: ChecklistView, p_ask: np.ndarray, threshold: flo
         said_outright = frozenset().union(*wh) if wh else frozenset()
         if question and (not asked_here or kinds & NAMED_KINDS & said_outright):
             _named_ask(best, sent, row, kv, lang, kinds & NAMED_KINDS)
+    _past_asks(best, cv, kv)
     return list(best.values())
+
+
+def _past_asks(best: _Asks, cv: CallView, kv: ChecklistView) -> None:
+    """A question about what was ("And the address it was going to?") asks the item about what is, not the one
+    about what is still to be arranged ("Which address would you like it sent to instead?"), however close the
+    two read: the ask moves to the one item of the same kind not worded for the future."""
+    lang = cv.language
+    if lang.past_question_pattern is None or not any(kv.item_future):
+        return
+    for key, ask in list(best.items()):
+        i = key[1]
+        if not kv.item_future[i] or not kv.item_typed[i] or not lang.past_question_pattern.search(
+                lang.fold_case(ask.sentence.text)):
+            continue
+        now = [j for j in range(len(kv.item_ids)) if j != i and not kv.item_future[j]
+               and (kv.item_typed[j] & kv.item_typed[i]) - lang.ungated_kinds and (key[0], j) not in best]
+        if len(now) == 1:
+            best.drop(key)
+            best[(key[0], now[0])] = Ask(ask.sentence, now[0], ask.prob)
 
 
 def _picked_thing_ask(best: _Asks, sent: Sentence, row: np.ndarray, kv: ChecklistView,

@@ -174,6 +174,10 @@ class Language(ABC):
     # question: such a value never fills such an item; None: tense is not read
     past_value_pattern: re.Pattern[str] | None = None
     future_item_pattern: re.Pattern[str] | None = None
+    # a question about what was ("And what address was it supposed to come to?"), searched in `fold_case` agent
+    # text: it asks the item about what is, not its sibling about what is still to be arranged ("Which address
+    # would you like it sent to instead?"); None: not read
+    past_question_pattern: re.Pattern[str] | None = None
     # a question naming a kind of value only one item takes ("Departure time?", "Any date in particular?") asks
     # that item above this share of the ask threshold: how faintly the language's encoder may read such short
     # questions and still be right

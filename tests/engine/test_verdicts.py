@@ -253,6 +253,37 @@ def test_when_the_agent_says_they_ask_again_then_the_ask_is_redundant(engine: Au
     assert q.evidence[0].utterance == 0 and "again" in q.why
 
 
+PARCEL_ADDRESSES = """
+id: parcel_addresses_test
+name: Parcel addresses (test)
+version: 1
+language: en
+reasons:
+  - {id: lost, description: "A parcel has not arrived"}
+items:
+  - {id: delivery_address, question: "What's the delivery address on the parcel?",
+     description: "The address the parcel was sent to"}
+  - {id: new_address, question: "Which address would you like it sent to instead?",
+     description: "A new address to redirect the parcel to"}
+"""
+
+
+@pytest.mark.parametrize(("question", "item"), [
+    ("And what address was it supposed to come to?", "delivery_address"),
+    ("And the address it was going to?", "delivery_address"),
+    ("Where would you like it sent instead?", "new_address"),
+])
+def test_when_a_question_asks_about_what_was_then_it_asks_the_item_about_what_is(engine: AuditEngine, question: str,
+                                                                                   item: str) -> None:
+    """"What address was it supposed to come to?" reads closest to the redirect item; its past tense says it
+    asks the address the parcel was sent to."""
+    report = engine.audit(_call(
+        ("customer", "Hi, my parcel says delivered but it never arrived."),
+        ("agent", question),
+    ), parse_checklist(PARCEL_ADDRESSES, where="parcel_addresses_test"))
+    assert {q.item for q in report.questions if q.utterance == 1} == {item}
+
+
 MARINA = """
 id: marina_test
 name: Marina services (test)

@@ -128,6 +128,9 @@ _REPEAT = re.compile(r"\b(?:like|as) i (?:said|told you|mentioned|explained)\b|"
                      r"\bi (?:put|entered|typed|keyed) (?:it|that|them) in\b[^.!?]*\balready\b")
 # "Which date was it again?", "And the repair order number one more time?", "remind me, when ...?"
 _ASKED_AGAIN = re.compile(r"\bagain\s*(?:[?,.!—-]|$)|\bone more time\b|\bonce more\b|\bremind me\b")
+# "did you want" and "were you hoping" ask a wish still to be met, politely
+_PAST_QUESTION = re.compile(r"\b(?:was|were|did|had)\b(?! you (?:want|wanting|hope|hoping|think|thinking|look|looking|"
+                            r"plan|planning|need|wish|like)\b)|\bsupposed to\b")
 _PAST_VALUE = re.compile(r"\bago\b|\byesterday\b|\blast (?:week|month|year|night|\w+day)\b|\bearlier\b")
 _FUTURE_ITEM = re.compile(r"\b(?:would you like|do you want|would you prefer|do you prefer|will you|are you planning|"
                           r"should we|shall we|can we|when can|works? (?:best|for you)|is (?:a )?good (?:time|day))\b")
@@ -161,6 +164,7 @@ class English(Language):
     past_value_pattern = _PAST_VALUE
     repeat_pattern = _REPEAT
     asked_again_pattern = _ASKED_AGAIN
+    past_question_pattern = _PAST_QUESTION
     future_item_pattern = _FUTURE_ITEM
     year_pattern = _YEAR
     category_pattern = _CATEGORY
