@@ -96,12 +96,21 @@ def test_when_a_customer_gives_a_value_in_passing_then_it_is_read(text, kind, va
     assert value in _kinds(text).get(kind, set())
 
 
+@pytest.mark.parametrize("text", ["Any date in particular?", "Any city you have in mind?",
+                                  "What's the first date you'll need it from?"])
+def test_when_the_agent_asks_for_any_value_then_no_value_is_read(text):
+    """"Any date in particular?" asks for a date; it is no "any day is fine", and "the first date" no 1st."""
+    assert not {"date", "location"} & set(_kinds(text))
+
+
 @pytest.mark.parametrize(("question", "asked"), [
     ("How long is your stay?", [{"duration"}]),
     ("How long is she, overall?", []),  # a boat's length, not a stay's
     ("And when the part comes in, do you want a call or a text?", []),  # the clause says when; nothing asked
     ("When would you like to go, and where?", [{"date", "time"}, {"location", "address"}]),
     ("What will be the city and date of departure?", [{"date"}, {"location", "address"}]),
+    ("Which store, Kestrel Street or the one on Route 6?", [{"location", "address"}]),
+    ("So roughly what are you making a year now?", [{"money"}]),
 ])
 def test_when_a_question_is_read_then_its_words_say_what_it_asks(question: str, asked: list[set[str]]) -> None:
     assert [set(k) for k in get_language("en").asked_kinds(question)] == asked

@@ -228,6 +228,8 @@ _ASKED_KINDS: list[tuple[frozenset[str], re.Pattern[str]]] = [
     (frozenset({"location", "address"}), re.compile(
         r"\bwhere\b(?! (?:i|we)\b)|"  # "an email where I can send the quote" asks no place
         r"\b(?:what|which|any)(?:'s| is)? (?:(?!e-?mail)\w+ )?(?:city|town|area|location|place|address|airport)\b|"
+        # "Which store, Kestrel Street or the one on Route 6?"
+        r"\bwhich (?:store|branch|office|clinic)\b|"
         r"\b(?:what|which) (?:will|would|is|was) (?:be )?(?:the|your) (?:\w+ )?(?:city|town|location|airport)\b|"
         r"\b(?:a|any) (?:particular|specific|certain|preferred) (?:city|town|area|location|place|"
         r"neighbou?rhood)\b|"
@@ -254,7 +256,10 @@ _ASKED_KINDS: list[tuple[frozenset[str], re.Pattern[str]]] = [
         r"\b(?:what|which|any|a|certain|particular|specific|preferred|favou?rite)\s+(?:\w+\s+)?(?:kind|type|sort|genre|"
         r"category|cuisine|style)s?\b|\bgenre\b|\bcuisine\b|\bor (?:something|anything) else\b", re.I)),
     (frozenset({"money"}), re.compile(r"\bhow much\b(?! (?:time|longer)\b)|\b(?:what|which) (?:price|budget|amount)\b|"
-                                      r"\bworth\b", re.I)),
+                                      r"\bworth\b|"
+                                      # "So roughly what are you making a year now?"
+                                      r"\bwhat (?:are|do|does|is) (?:you|he|she|they|your \w+) (?:mak|earn)\w*\b",
+                                      re.I)),
     # identifiers named outright ("your policy number", "the last four of your social", "and your unit?")
     (frozenset({"code"}), re.compile(
         r"\b(?!(?:phone|contact|callback|back|good|best|cell|mobile|home|work|this|that|the|a|an|your|my|our|same|"
