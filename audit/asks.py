@@ -123,7 +123,23 @@ def pick_asks(cv: CallView, kv: ChecklistView, p_ask: np.ndarray, threshold: flo
         if question and (not asked_here or kinds & NAMED_KINDS & said_outright):
             _named_ask(best, sent, row, kv, lang, kinds & NAMED_KINDS)
     _past_asks(best, cv, kv)
+    _both_dates_asks(best, cv, kv)
     return list(best.values())
+
+
+def _both_dates_asks(best: _Asks, cv: CallView, kv: ChecklistView) -> None:
+    """A question for dates in the plural ("What dates do you need the rental car?") asks both ends of the span:
+    the pick-up date it reads closest to, and the drop-off date, its sibling of the other direction."""
+    lang = cv.language
+    if lang.both_dates_pattern is None or not any(kv.item_siblings):
+        return
+    for key, ask in list(best.items()):
+        if "date" not in kv.item_asked[key[1]] or not lang.is_question(ask.sentence.text) or not (
+                lang.both_dates_pattern.search(lang.fold_case(ask.sentence.text))):
+            continue
+        for j in kv.item_siblings[key[1]]:
+            if "date" in kv.item_asked[j] and (key[0], j) not in best:
+                best[(key[0], j)] = Ask(ask.sentence, j, ask.prob)
 
 
 def _past_asks(best: _Asks, cv: CallView, kv: ChecklistView) -> None:

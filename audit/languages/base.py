@@ -178,6 +178,10 @@ class Language(ABC):
     # text: it asks the item about what is, not its sibling about what is still to be arranged ("Which address
     # would you like it sent to instead?"); None: not read
     past_question_pattern: re.Pattern[str] | None = None
+    # a question for both ends of a span at once ("What dates do you need the car?", "the check-in and check-out
+    # dates"), searched in `fold_case` agent text: a date item it asks brings its sibling of the other end
+    # (`ChecklistView.item_siblings`); None: not read
+    both_dates_pattern: re.Pattern[str] | None = None
     # a question naming a kind of value only one item takes ("Departure time?", "Any date in particular?") asks
     # that item above this share of the ask threshold: how faintly the language's encoder may read such short
     # questions and still be right

@@ -253,6 +253,29 @@ def test_when_the_agent_says_they_ask_again_then_the_ask_is_redundant(engine: Au
     assert q.evidence[0].utterance == 0 and "again" in q.why
 
 
+CAR_RENTAL = """
+id: car_rental_test
+name: Car rental (test)
+version: 1
+language: en
+reasons:
+  - {id: rent, description: "Rent a car"}
+items:
+  - {id: pickup_city, question: "Where would you like to pick it up?", description: "City to pick up the car"}
+  - {id: pickup_date, question: "When do you want it?", description: "Date to pick up the car"}
+  - {id: dropoff_date, question: "When will you return it?", description: "Date to return the car"}
+"""
+
+
+@pytest.mark.parametrize("question", ["What dates do you need the rental car?", "Okay, and what dates do you need it?"])
+def test_when_a_question_asks_for_dates_then_both_ends_are_asked(engine: AuditEngine, question: str) -> None:
+    report = engine.audit(_call(
+        ("customer", "Hi, I need a rental car in Seattle."),
+        ("agent", question),
+    ), parse_checklist(CAR_RENTAL, where="car_rental_test"))
+    assert {q.item for q in report.questions if q.utterance == 1} == {"pickup_date", "dropoff_date"}
+
+
 PARCEL_ADDRESSES = """
 id: parcel_addresses_test
 name: Parcel addresses (test)

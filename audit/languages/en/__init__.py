@@ -129,6 +129,8 @@ _REPEAT = re.compile(r"\b(?:like|as) i (?:said|told you|mentioned|explained)\b|"
 # "Which date was it again?", "And the repair order number one more time?", "remind me, when ...?"
 _ASKED_AGAIN = re.compile(r"\bagain\s*(?:[?,.!—-]|$)|\bone more time\b|\bonce more\b|\bremind me\b")
 # "did you want" and "were you hoping" ask a wish still to be met, politely
+# "What dates do you need the rental car?", "Destination and dates of travel?" (not "the dates we have open")
+_BOTH_DATES = re.compile(r"\b(?:what|which|your|the|and|of)\s+(?:\w+\s+)?dates\b(?!\s+(?:we|i|they)\b)")
 _PAST_QUESTION = re.compile(r"\b(?:was|were|did|had)\b(?! you (?:want|wanting|hope|hoping|think|thinking|look|looking|"
                             r"plan|planning|need|wish|like)\b)|\bsupposed to\b")
 _PAST_VALUE = re.compile(r"\bago\b|\byesterday\b|\blast (?:week|month|year|night|\w+day)\b|\bearlier\b")
@@ -165,6 +167,7 @@ class English(Language):
     repeat_pattern = _REPEAT
     asked_again_pattern = _ASKED_AGAIN
     past_question_pattern = _PAST_QUESTION
+    both_dates_pattern = _BOTH_DATES
     future_item_pattern = _FUTURE_ITEM
     year_pattern = _YEAR
     category_pattern = _CATEGORY
