@@ -96,7 +96,7 @@ def test_when_a_customer_gives_a_value_in_passing_then_it_is_read(text, kind, va
     assert value in _kinds(text).get(kind, set())
 
 
-@pytest.mark.parametrize("text", ["Any date in particular?", "Any city you have in mind?",
+@pytest.mark.parametrize("text", ["Any date in particular?", "Any city you have in mind?", "Any city to look into?",
                                   "What's the first date you'll need it from?"])
 def test_when_the_agent_asks_for_any_value_then_no_value_is_read(text):
     """"Any date in particular?" asks for a date; it is no "any day is fine", and "the first date" no 1st."""
@@ -111,6 +111,8 @@ def test_when_the_agent_asks_for_any_value_then_no_value_is_read(text):
     ("What will be the city and date of departure?", [{"date"}, {"location", "address"}]),
     ("Which store, Kestrel Street or the one on Route 6?", [{"location", "address"}]),
     ("So roughly what are you making a year now?", [{"money"}]),
+    ("Any specific time and date?", [{"date"}, {"time"}]),
+    ("Have a good time!", []),
 ])
 def test_when_a_question_is_read_then_its_words_say_what_it_asks(question: str, asked: list[set[str]]) -> None:
     assert [set(k) for k in get_language("en").asked_kinds(question)] == asked

@@ -35,7 +35,7 @@ _ORD = r"\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|ei
     r"eleventh|twelfth|thirteenth|fourteenth|fifteenth|twentieth|thirtieth|\w+teenth|twenty[- ]\w+|thirty[- ]first"
 
 # after "any day", "any city": words that make it a question for one, not a lack of preference
-_ASKING_ANY = r"(?!\s*\?|\s+(?:in particular|in mind|specific|you|that|which|where|when)\b)"
+_ASKING_ANY = r"(?!\s*\?|\s+(?:in particular|in mind|specific|you|that|which|where|when|to look|to search|for the)\b)"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("email", re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b|"
@@ -222,7 +222,8 @@ _BOTH_ENDS = re.compile(
 _ASKED_KINDS: list[tuple[frozenset[str], re.Pattern[str]]] = [
     (frozenset({"date"}), re.compile(r"\bdates?\b|\b(?:what|which|any|a|the) days?\b|\bbirthday\b|\bdob\b", re.I)),
     (frozenset({"time"}), re.compile(
-        r"\b(?:what|which|any|a|the|your|preferred|pick ?up|departure|arrival|return|and) times?\b|\bwhat hour\b",
+        r"\b(?:what|which|any|a|the|your|preferred|pick ?up|departure|arrival|return|and|specific|particular|"
+        r"certain|exact) times?\b|\bwhat hour\b",
         re.I)),
     (frozenset({"date", "time"}), re.compile(r"\bwhen\b", re.I)),
     (frozenset({"location", "address"}), re.compile(
