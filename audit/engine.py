@@ -44,6 +44,9 @@ from audit.verdicts import (
 # metadata: a key matches an item when their texts are this similar (or a distinct typed value fits and nearly so)
 META_COS = 0.7
 META_COS_TYPED = 0.35
+# words of a metadata key that say where its value came from, not what it is ("menu_account_number",
+# "booking_number_ivr"): the rest names the item
+SOURCE_WORDS = frozenset({"menu", "ivr", "crm", "keyed", "entered", "typed", "system", "selected"})
 DISTINCT_KINDS = frozenset({"phone", "email", "date", "address", "money", "plate"})
 
 
@@ -229,7 +232,7 @@ class AuditEngine:
         for m, (key, text) in enumerate(cv.metadata_texts):
             if key == "reason":
                 continue
-            key_list = lang.tokens(key.replace("_", " "))
+            key_list = [w for w in lang.tokens(key.replace("_", " ")) if w not in SOURCE_WORDS]
             key_words = set(key_list)
             kinds = {v.kind for v in lang.values(text)} | lang.value_kinds_for(key.replace("_", " "))
             named = [i for i in range(len(kv.item_ids)) if key_list and any(_has_run(t, key_list) for t in texts[i])]
