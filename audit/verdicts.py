@@ -91,12 +91,15 @@ INFO_REVEALS_REASON = 0.6
 
 
 def reasons_from_information(cv: CallView, kv: ChecklistView, p_sentences: np.ndarray,
-                             chosen: list[int]) -> list[tuple[int, int, float]]:
+                             chosen: list[int],
+                             asked: set[tuple[int, int]] = frozenset()) -> list[tuple[int, int, float]]:
     """Reasons the customer pursues by giving what only they need: (reason, utterance, probability).
 
     "Ok, now transfer 550 bucks to Philip" may read only faintly like "send money to someone", but it gives
     the amount and the recipient, which only a transfer needs. A bare "yes", "no" or "I don't know" shows
-    nothing: it may answer a question that did not apply.
+    nothing: it may answer a question that did not apply. Nor does an identifier where several items take one
+    ("V-N, six six two, oh four one nine" may be a VIN or a repair order), unless it replies to its item's ask
+    (`asked`: agent utterance, item).
     """
     if len(kv.reason_ids) < 2:
         return []
@@ -109,8 +112,13 @@ def reasons_from_information(cv: CallView, kv: ChecklistView, p_sentences: np.nd
         if "dont_know" in kinds or ("yes_no" in kinds and len(cv.tokens[j]) <= 3):
             continue
         for i in np.where(p_sentences[s] >= INFO_REVEALS_REASON)[0]:
-            if not kinds & kv.item_typed[i]:
+            shown = kinds & kv.item_typed[i]
+            if not shown:
                 continue  # only a value of the kind the item asks for shows it
+            if shown == {"code"} and sum("code" in t for t in kv.item_typed) > 1 and (
+                    cv.prev_agent[j], int(i)) not in asked:
+                continue  # "B-H 6620419": a booking number, a VIN or a claim number; only the reply to its ask says
+
             applies = [index[r] for r in kv.checklist.items[i].applies_to or [] if r in index]
             if len(applies) != 1 or applies[0] in have:
                 continue  # only an item that serves one reason alone points at it
@@ -135,7 +143,7 @@ def utterance_reasons(cv: CallView, kv: ChecklistView, p_reason: np.ndarray, row
     if len(kv.reason_ids) == 1:
         chosen = [0]
     elif p_sentences is not None and rows:
-        for r, j, p in reasons_from_information(cv, kv, p_sentences, chosen):
+        for r, j, p in reasons_from_information(cv, kv, p_sentences, chosen, set(asked)):
             chosen.append(r)
             where[r] = rows.index(j)
             best[r] = max(best[r], p)

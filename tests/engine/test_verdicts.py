@@ -253,6 +253,35 @@ def test_when_the_agent_says_they_ask_again_then_the_ask_is_redundant(engine: Au
     assert q.evidence[0].utterance == 0 and "again" in q.why
 
 
+DEALER = """
+id: dealer_test
+name: Dealer service (test)
+version: 1
+language: en
+reasons:
+  - {id: schedule_service, description: "Book routine maintenance such as an oil change"}
+  - {id: recall_repair, description: "Get a safety recall repaired"}
+  - {id: repair_status, description: "Ask about a vehicle already in the shop"}
+items:
+  - {id: vin, question: "Can you read me the VIN?",
+     description: "The vehicle identification number, to look up recalls", applies_to: [recall_repair]}
+  - {id: repair_order_number, question: "Do you have the repair order number?",
+     description: "The repair order number of the vehicle in the shop", applies_to: [repair_status]}
+  - {id: service_needed, question: "What service would you like done?", description: "The maintenance wanted",
+     applies_to: [schedule_service]}
+"""
+
+
+def test_when_the_customer_volunteers_an_identifier_then_it_shows_no_reason_by_itself(engine: AuditEngine) -> None:
+    """"V-N, six six two, oh four one nine" may be a repair order or a VIN; unasked, it shows neither's reason."""
+    report = engine.audit(_call(
+        ("customer", "Hi, I want to book an oil change. The number on my card is V-N, six six two, oh four one nine."),
+        ("agent", "Sure. What service would you like done?"),
+    ), parse_checklist(DEALER, where="dealer_test"))
+    assert "schedule_service" in report.reasons
+    assert not {"recall_repair", "repair_status"} & set(report.reasons)
+
+
 CAR_RENTAL = """
 id: car_rental_test
 name: Car rental (test)

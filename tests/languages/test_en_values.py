@@ -96,6 +96,15 @@ def test_when_a_customer_gives_a_value_in_passing_then_it_is_read(text, kind, va
     assert value in _kinds(text).get(kind, set())
 
 
+@pytest.mark.parametrize(("text", "kind"), [
+    ("It says C-L, six one, six one five oh two.", "code"),  # letters spelled first: an identifier
+    ("My number is five five five, oh one two, three four five six.", "phone"),
+])
+def test_when_digits_are_read_one_by_one_then_letters_before_them_make_an_identifier(text, kind):
+    kinds = _kinds(text)
+    assert kind in kinds and not ({"phone", "code"} - {kind}) & set(kinds)
+
+
 @pytest.mark.parametrize("text", ["Any date in particular?", "Any city you have in mind?", "Any city to look into?",
                                   "What's the first date you'll need it from?"])
 def test_when_the_agent_asks_for_any_value_then_no_value_is_read(text):

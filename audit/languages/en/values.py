@@ -131,12 +131,20 @@ _NOT_NAMES = {"I", "I'm", "It", "The", "A", "Yes", "No", "Okay", "Hi", "Hello", 
               "Sure", "Well", "So", "And", "But", "Um", "Uh", "Yeah", "Oh", "My", "We", "You", "That", "This"}
 
 
+# letters spelled before spoken digits ("C-L, six one, six one five oh two"): the digits end an identifier
+_SPELLED_PREFIX = re.compile(r"\b[A-Z](?:[-.\s]?[A-Z]){1,3}[,.]?\s*$")
+
+
 def spoken_digits(text: str) -> list[Value]:
     """Runs of four or more spoken digits, as ASR writes card and phone numbers."""
     out = []
     for m in _SPOKEN_DIGITS.finditer(text):
         digits = "".join(_DIGIT_WORDS[w.lower()] for w in re.findall(r"[A-Za-z]+", m.group(0)))
         kind = "phone" if len(digits) in (7, 10, 11) else "number"
+        if letters := _SPELLED_PREFIX.search(text[: m.start()]):
+            # "B-H, six six two, oh four one nine": a booking number spelled out, not a phone number
+            out.append(Value("code", text[letters.start() : m.end()], letters.start(), m.end(), digits))
+            continue
         out.append(Value(kind, m.group(0), m.start(), m.end(), digits))
     return out
 
