@@ -174,6 +174,10 @@ def test_when_english_questions_run_together_then_each_is_a_sentence(text, sente
     ("Heads up, this line's recorded. That okay?", ["Heads up, this line's recorded. That okay?"]),
     ("There's a 75 dollar lockout fee. Do you agree to it?", ["There's a 75 dollar lockout fee. Do you agree to it?"]),
     ("Calls are recorded. Okay with you?", ["Calls are recorded. Okay with you?"]),
+    ("I'm required to tell you this call is recorded. Do you consent?",
+     ["I'm required to tell you this call is recorded. Do you consent?"]),
+    ("This call is recorded. Do you mind?", ["This call is recorded. Do you mind?"]),
+    ("Your ride is booked. Do you mind sharing a ride?", ["Your ride is booked.", "Do you mind sharing a ride?"]),
     # a question of its own stays apart
     ("We found the car. And is there a police report on it?",
      ["We found the car.", "And is there a police report on it?"]),

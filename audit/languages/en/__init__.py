@@ -239,10 +239,12 @@ class English(Language):
         return WHY[key].format(**fields)
 
 
-# "This line is recorded. Is that okay?": a short question about what the sentence before it said
+# "This line is recorded. Is that okay?", "... this call is recorded. Do you consent?": a short question about
+# what the sentence before it said
 _TAG_QUESTION = re.compile(
     r"^(?:(?:and|so|okay|ok)\W+)?(?:(?:is|would|will|does|do you|are you)\s+(?:that|this|it)\b"
-    r".*\b(?:ok(?:ay)?|alright|all right|fine|agree|work|good|accept)\b|do you (?:agree|accept)\b|"
+    r".*\b(?:ok(?:ay)?|alright|all right|fine|agree|work|good|accept)\b|do you (?:agree|accept|consent)\b|"
+    r"do you mind(?= *\?)|any objections?\b|"
     r"(?:that|this)(?:'s| is)?\s+(?:ok(?:ay)?|alright|all right|fine)\b|(?:ok(?:ay)?|alright|all right|fine) "
     r"(?:with|by) you\b)[^?]*\?$", re.I)
 
