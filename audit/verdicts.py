@@ -202,6 +202,10 @@ def reason_scores(cv: CallView, kv: ChecklistView, p_reason: np.ndarray, rows: l
 
 # a turn raising another matter shows its reason with this share of the reason threshold
 NEW_MATTER = 0.6
+# ... or with this share, where it reads at least `CLEAR_MARGIN` times closer to that reason than to any other (the
+# static encoder reads "the engine was making a grinding noise, can someone look at it?" faintly, but clearly so)
+NEW_MATTER_CLEAR = 0.2
+CLEAR_MARGIN = 2.0
 
 
 def new_matters(cv: CallView, kv: ChecklistView, p_reason: np.ndarray, rows: list[int],
@@ -217,7 +221,9 @@ def new_matters(cv: CallView, kv: ChecklistView, p_reason: np.ndarray, rows: lis
     for j in rows:
         if pattern.search(cv.language.fold_case(cv.transcript.utterances[j].text)):
             r = int(np.argmax(p_reason[j]))
-            if p_reason[j, r] >= NEW_MATTER * threshold:
+            second = float(np.partition(p_reason[j], -2)[-2])
+            if p_reason[j, r] >= NEW_MATTER * threshold or (
+                    p_reason[j, r] >= NEW_MATTER_CLEAR * threshold and p_reason[j, r] >= CLEAR_MARGIN * second):
                 out.append((r, j))
     return out
 

@@ -803,6 +803,34 @@ def test_when_the_caller_raises_another_matter_then_its_reason_joins_the_call(en
     assert report.reason_scores[1].evidence[0].utterance == 5
 
 
+BOATS = """
+id: boats_test
+name: Boat storage (test)
+version: 1
+language: en
+reasons:
+  - {id: launch_request, description: "The customer wants their boat taken out of dry storage and put in the water."}
+  - {id: boat_service, description: "The customer wants a repair or other mechanical work done on their boat."}
+  - {id: slip_rental, description: "The customer wants to rent a dock slip for some nights."}
+  - {id: billing, description: "The customer asks about a charge on a marina bill."}
+items:
+  - {id: launch_time, question: "When would you like the boat in the water?", description: "Launch date and time",
+     applies_to: [launch_request]}
+"""
+
+
+def test_when_another_matter_reads_faintly_but_clearly_like_one_reason_then_it_joins_the_call(
+        engine: AuditEngine) -> None:
+    """The static encoder reads "the engine makes a grinding noise in reverse" faintly like a repair, but far
+    closer to it than to any other reason; raised as another matter, it is one of the call's."""
+    report = engine.audit(_call(
+        ("agent", "Marina office, this is Ray."),
+        ("customer", "Hi, I've got a boat in the rack, can you put her in the water Saturday morning?"),
+        ("agent", "Sure, Saturday at eight works."),
+        ("customer", "Oh, and while I have you, the engine makes a grinding noise in reverse. Can someone look at it?"),
+    ), parse_checklist(BOATS, where="boats_test"))
+    assert report.reasons == ["launch_request", "boat_service"]
+
 
 def test_when_the_agent_reports_what_a_search_found_then_the_search_is_a_reason(engine: AuditEngine, events) -> None:
     """"I'd like to see a game" may read closest to buying tickets; "I found 3 games" shows a search ran, so
