@@ -104,6 +104,7 @@ def reasons_from_information(cv: CallView, kv: ChecklistView, p_sentences: np.nd
     if len(kv.reason_ids) < 2:
         return []
     index = {r: k for k, r in enumerate(kv.reason_ids)}
+    shared_codes = sum("code" in t for t in kv.item_typed) > 1
     found: list[tuple[int, int, float]] = []
     have = set(chosen)
     for s, sent in enumerate(cv.customer_sentences):
@@ -115,10 +116,8 @@ def reasons_from_information(cv: CallView, kv: ChecklistView, p_sentences: np.nd
             shown = kinds & kv.item_typed[i]
             if not shown:
                 continue  # only a value of the kind the item asks for shows it
-            if shown == {"code"} and sum("code" in t for t in kv.item_typed) > 1 and (
-                    cv.prev_agent[j], int(i)) not in asked:
-                continue  # "B-H 6620419": a booking number, a VIN or a claim number; only the reply to its ask says
-
+            if shown == {"code"} and shared_codes and (cv.prev_agent[j], int(i)) not in asked:
+                continue  # "B-H 6620419" may be a booking number, a VIN or a claim number: unasked, it says none
             applies = [index[r] for r in kv.checklist.items[i].applies_to or [] if r in index]
             if len(applies) != 1 or applies[0] in have:
                 continue  # only an item that serves one reason alone points at it

@@ -282,20 +282,17 @@ class Language(ABC):
     def asked_kinds(self, question: str) -> list[frozenset[str]]:
         """The values a question asks by its question words, one entry each with the kinds it may be
         ("Which date did you have in mind?": a date; "Where from, and when?": a place, and a date or a time),
-        read only where the words say so plainly.
-
-        Optional: a language without them leaves the choice of item to the learned scorer alone.
-        """
-        return []
+        read only where the words say so plainly (`asked_kind_spans` without the places)."""
+        return [kinds for kinds, _ in self.asked_kind_spans(question)]
 
     def asked_kind_spans(self, question: str) -> list[tuple[frozenset[str], int | None]]:
         """`asked_kinds` with where in the question each is asked (the start of its words; None where no one
         spot asks it), so a value the question holds can be told apart as read back (said in the same clause)
         or as context before it, and each part's direction read (`direction_at`).
 
-        The default places every one at the start: any value of the question reads as read back.
+        Optional: a language without them leaves the choice of item to the learned scorer alone.
         """
-        return [(kinds, 0) for kinds in self.asked_kinds(question)]
+        return []
 
     def direction_at(self, text: str, at: int | None, *, of_place: bool = True) -> int:
         """The direction of the part of `text` around position `at`, between joiners and clause breaks
@@ -307,8 +304,8 @@ class Language(ABC):
         folded = self.fold_case(text)
         cuts = [0, len(folded)]
         for pattern in (self.clause_break_pattern, self.part_joiner_pattern):
-            if pattern is not None:
-                cuts += [m.start() for m in pattern.finditer(folded)] + [m.end() for m in pattern.finditer(folded)]
+            for m in pattern.finditer(folded) if pattern is not None else ():
+                cuts += m.span()
         lo = max(c for c in cuts if c <= at)
         hi = min((c for c in cuts if c > at), default=len(folded))
         return self.direction(text[lo:hi], of_place=of_place) or self.direction(text, of_place=of_place)

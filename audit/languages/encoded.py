@@ -76,10 +76,6 @@ class EncodedLanguage(Language):
     def value_kinds_for(self, item_text: str) -> set[str]:
         return set(self._kinds(item_text))
 
-    def asked_kinds(self, question: str) -> list[frozenset[str]]:
-        folded = self.fold_case(question)
-        return [kinds for kinds, pat in self.asked_patterns if pat.search(folded)]
-
     def asked_kind_spans(self, question: str) -> list[tuple[frozenset[str], int | None]]:
         folded = self.fold_case(question)
         return [(kinds, m.start()) for kinds, pat in self.asked_patterns if (m := pat.search(folded))]

@@ -128,9 +128,9 @@ _REPEAT = re.compile(r"\b(?:like|as) i (?:said|told you|mentioned|explained)\b|"
                      r"\bi (?:put|entered|typed|keyed) (?:it|that|them) in\b[^.!?]*\balready\b")
 # "Which date was it again?", "And the repair order number one more time?", "remind me, when ...?"
 _ASKED_AGAIN = re.compile(r"\bagain\s*(?:[?,.!—-]|$)|\bone more time\b|\bonce more\b|\bremind me\b")
-# "did you want" and "were you hoping" ask a wish still to be met, politely
 # "What dates do you need the rental car?", "Destination and dates of travel?" (not "the dates we have open")
 _BOTH_DATES = re.compile(r"\b(?:what|which|your|the|and|of)\s+(?:\w+\s+)?dates\b(?!\s+(?:we|i|they)\b)")
+# "What address was it supposed to come to?"; "did you want" and "were you hoping" ask a wish still to be met
 _PAST_QUESTION = re.compile(r"\b(?:was|were|did|had)\b(?! you (?:want|wanting|hope|hoping|think|thinking|look|looking|"
                             r"plan|planning|need|wish|like)\b)|\bsupposed to\b")
 _PAST_VALUE = re.compile(r"\bago\b|\byesterday\b|\blast (?:week|month|year|night|\w+day)\b|\bearlier\b")
@@ -185,8 +185,8 @@ class English(Language):
     declined_pattern = _DECLINED
     choice_pattern = _CHOICE
     joined_pattern = _JOINED
-    # "... with 0 transfers. Now please tell me how many tickets": a discourse word opens a clause too
     part_joiner_pattern = re.compile(r"\b(?:and|or|&)\b")
+    # "... with 0 transfers. Now please tell me how many tickets": a discourse word opens a clause too
     clause_break_pattern = re.compile(r"[,;:.!?](?:\s|$)|\b(?:now|okay|ok)\b")
 
     def __init__(self) -> None:
@@ -215,9 +215,6 @@ class English(Language):
 
     def value_kinds_for(self, item_text: str) -> set[str]:
         return set(_kinds(item_text))
-
-    def asked_kinds(self, question: str) -> list[frozenset[str]]:
-        return [kinds for kinds, _ in _asked(question)]
 
     def asked_kind_spans(self, question: str) -> list[tuple[frozenset[str], int | None]]:
         return list(_asked(question))

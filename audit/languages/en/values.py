@@ -284,13 +284,9 @@ _LEADING_CLAUSE = re.compile(r"^\W*(?:(?:and|so|but|okay|ok)\W+)?(?:when|once|if
                              r"it|(?:the|your|my|our|this|that)\s+\w+)\b[^,?]*,", re.I)
 
 
-def asked_kinds(question: str) -> list[frozenset[str]]:
-    """The values a question asks by its question words, one entry per value (its possible kinds)."""
-    return [kinds for kinds, _ in asked_kind_spans(question)]
-
-
 def asked_kind_spans(question: str) -> list[tuple[frozenset[str], int | None]]:
-    """`asked_kinds`, each with where its question words start; both ends of a trip named at once ("flying from
+    """The values a question asks by its question words, one entry per value (its possible kinds), each with
+    where its words start; both ends of a trip named at once ("flying from
     and to?") ask one more place at no one spot (None): whichever end the others leave."""
     lead = _LEADING_CLAUSE.match(question)
     skip = lead.end() if lead else 0
