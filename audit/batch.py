@@ -3,13 +3,23 @@
 Chunks go through `AuditEngine.audit_many`, so encoder batches span calls. A call that cannot be read,
 has no checklist, or that the engine refuses is recorded as a failure and the others are still audited:
 one bad file in a folder of thousands must not cost the rest.
+
+Auditing is CPU-bound Python (regular expressions, small matrix work) that one process cannot spread over
+cores, so with `workers` above one the chunks are audited in forked worker processes. They are forked after
+the engine has loaded its models, so they share them instead of loading their own. Reading the calls and
+checking their ids stays in this process, which keeps one place that knows every report file written.
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import re
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,7 +27,7 @@ from audit.checklist import Checklist
 from audit.engine import AuditEngine
 from audit.errors import AuditError
 from audit.formats import AUDIO_EXTENSIONS, EXTENSIONS
-from audit.report import Report
+from audit.report import Report, Summary
 from audit.transcript import Transcript
 
 CALL_EXTENSIONS: frozenset[str] = frozenset(EXTENSIONS) | AUDIO_EXTENSIONS
@@ -26,6 +36,7 @@ _FILE_SAFE = re.compile(r"[^/\\\x00]+")
 
 CallLoader = Callable[[Path], Transcript]
 ChecklistFor = Callable[[Transcript], Checklist | None]
+Ready = tuple[Transcript, Checklist | None]
 
 
 @dataclass(frozen=True)
@@ -51,12 +62,13 @@ class BatchResult:
     def calls_per_second(self) -> float:
         return self.reports / self.seconds if self.seconds > 0 else 0.0
 
-    def add(self, report: Report) -> None:
+    def add(self, summary: Summary) -> None:
+        """Count one report by its summary."""
         self.reports += 1
         for status in self.questions:
-            self.questions[status] += getattr(report.summary, status)
-        self.waste_seconds += report.summary.waste_seconds
-        self.items_missing += report.summary.items_missing
+            self.questions[status] += getattr(summary, status)
+        self.waste_seconds += summary.waste_seconds
+        self.items_missing += summary.items_missing
 
 
 def collect_calls(inputs: Iterable[str | Path]) -> tuple[list[Path], list[Failure]]:
@@ -88,6 +100,7 @@ class BatchRunner:
         chunk_size: int = 64,
         on_progress: Callable[[int], None] | None = None,
         on_failure: Callable[[Failure], None] | None = None,
+        workers: int = 1,
     ) -> None:
         self.engine = engine
         self.load = load
@@ -96,6 +109,7 @@ class BatchRunner:
         self.chunk_size = max(1, chunk_size)
         self.on_progress = on_progress or (lambda n: None)
         self.on_failure = on_failure or (lambda f: None)
+        self.workers = max(1, workers)
         self._written: dict[str, Path] = {}
 
     def run(self, files: Sequence[Path]) -> BatchResult:
@@ -103,10 +117,41 @@ class BatchRunner:
         self.out_dir.mkdir(parents=True, exist_ok=True)
         result = BatchResult()
         started = time.perf_counter()
-        for i in range(0, len(files), self.chunk_size):
-            self._run_chunk(files[i : i + self.chunk_size], result)
+        chunks = [files[i : i + self.chunk_size] for i in range(0, len(files), self.chunk_size)]
+        if self.workers > 1 and len(chunks) > 1 and "fork" in multiprocessing.get_all_start_methods():
+            self._run_forked(chunks, result)
+        else:
+            for chunk in chunks:
+                self._record(self._audit_chunk(self._ready(chunk, result)), result)
         result.seconds = time.perf_counter() - started
         return result
+
+    def _run_forked(self, chunks: list[Sequence[Path]], result: BatchResult) -> None:
+        """Audit the chunks in worker processes. Calls are read here while the workers audit, one chunk ahead
+        of them; results are recorded in chunk order."""
+        global _FORKED
+        _FORKED = self
+        pending: deque[tuple[list[tuple[Path, Ready]], Future]] = deque()
+        try:
+            context = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(min(self.workers, len(chunks)), mp_context=context,
+                                     initializer=_single_threaded) as pool:
+                for chunk in chunks:
+                    ready = self._ready(chunk, result)
+                    pending.append((ready, pool.submit(_audit_forked, ready)))
+                    while len(pending) > self.workers:
+                        self._collect(*pending.popleft(), result)
+                while pending:
+                    self._collect(*pending.popleft(), result)
+        finally:
+            _FORKED = None
+
+    def _collect(self, ready: list[tuple[Path, Ready]], future: Future, result: BatchResult) -> None:
+        try:
+            outcome = future.result()
+        except BrokenProcessPool:  # a worker was killed (out of memory, a signal): its calls have no report
+            outcome = [(path, "the worker process auditing it died") for path, _ in ready]
+        self._record(outcome, result)
 
     def _fail(self, result: BatchResult, path: Path, error: str) -> None:
         failure = Failure(path, error)
@@ -130,26 +175,40 @@ class BatchRunner:
         self._written[transcript.call_id] = path
         return transcript, checklist
 
-    def _run_chunk(self, chunk: Sequence[Path], result: BatchResult) -> None:
-        ready: list[tuple[Path, tuple[Transcript, Checklist | None]]] = []
+    def _ready(self, chunk: Sequence[Path], result: BatchResult) -> list[tuple[Path, Ready]]:
+        """The chunk's calls that could be read and paired with a checklist; the others are failures."""
+        ready: list[tuple[Path, Ready]] = []
         for path in chunk:
             pair = self._prepare(path, result)
             if pair is None:
                 self.on_progress(1)
             else:
                 ready.append((path, pair))
+        return ready
+
+    def _audit_chunk(self, ready: list[tuple[Path, Ready]]) -> list[tuple[Path, Summary | str]]:
+        """Audit and write the chunk's reports: each call's summary, or why it has no report."""
         if not ready:
-            return
+            return []
         try:
             reports: list[Report | AuditError] = list(self.engine.audit_many([pair for _, pair in ready]))
         except AuditError:
             reports = [self._audit_one(pair) for _, pair in ready]  # isolate the call the engine refused
+        outcome: list[tuple[Path, Summary | str]] = []
         for (path, _), report in zip(ready, reports, strict=True):
             if isinstance(report, AuditError):
-                self._fail(result, path, str(report))
+                outcome.append((path, str(report)))
             else:
                 self._write(report)
-                result.add(report)
+                outcome.append((path, report.summary))
+        return outcome
+
+    def _record(self, outcome: list[tuple[Path, Summary | str]], result: BatchResult) -> None:
+        for path, done in outcome:
+            if isinstance(done, str):
+                self._fail(result, path, done)
+            else:
+                result.add(done)
             self.on_progress(1)
 
     def _audit_one(self, pair: tuple[Transcript, Checklist | None]) -> Report | AuditError:
@@ -162,3 +221,25 @@ class BatchRunner:
         (self.out_dir / f"{report.call_id}.json").write_text(
             report.to_json(indent=None) + "\n", encoding="utf-8"
         )
+
+
+# the runner whose chunks forked workers audit: set before the pool forks, so each worker inherits it (engine,
+# models and all) instead of receiving it pickled
+_FORKED: BatchRunner | None = None
+
+
+def _single_threaded() -> None:
+    """Workers already fill the cores; a worker's own matrix threads would only contend with the others."""
+    import torch
+
+    torch.set_num_threads(1)
+
+
+def _audit_forked(ready: list[tuple[Path, Ready]]) -> list[tuple[Path, Summary | str]]:
+    assert _FORKED is not None, "a batch worker runs only inside BatchRunner._run_forked"
+    return _FORKED._audit_chunk(ready)
+
+
+def default_workers() -> int:
+    """One worker per core this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1

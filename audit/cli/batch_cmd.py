@@ -13,7 +13,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from audit.batch import BatchResult, BatchRunner, ChecklistFor, Failure, collect_calls
+from audit.batch import BatchResult, BatchRunner, ChecklistFor, Failure, collect_calls, default_workers
 from audit.cli._inputs import add_call_options, load_call, speaker_map_of
 from audit.engine import AuditEngine
 from audit.errors import AuditError
@@ -40,10 +40,31 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--library", metavar="DIR", help="checklist library folder (default: scripts_db/)")
     p.add_argument("--out", required=True, metavar="DIR", help="folder for the reports")
-    p.add_argument("--chunk-size", type=int, default=64, help="calls audited together (default 64)")
+    add_speed_options(p)
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     add_call_options(p)
     p.set_defaults(func=run)
+
+
+def add_speed_options(p: argparse.ArgumentParser) -> None:
+    """Chunk size and worker processes, shared by `batch` and `bench`."""
+    p.add_argument("--chunk-size", type=_positive, default=64, help="calls audited together (default 64)")
+    p.add_argument(
+        "--workers",
+        type=_positive,
+        default=default_workers(),
+        help=f"worker processes auditing chunks side by side (default: one per core, here {default_workers()})",
+    )
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} is below 1")
+    return value
 
 
 def checklist_resolver(args: argparse.Namespace) -> ChecklistFor:
@@ -77,6 +98,7 @@ def run_batch(
             checklist_for=checklist_resolver(args),
             out_dir=Path(args.out),
             chunk_size=args.chunk_size,
+            workers=args.workers,
             on_progress=bar.update,
             on_failure=on_failure,
         )

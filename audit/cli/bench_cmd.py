@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from audit.batch import collect_calls
-from audit.cli.batch_cmd import run_batch, summary_lines
+from audit.cli.batch_cmd import add_speed_options, run_batch, summary_lines
 from audit.engine import AuditEngine
 from audit.errors import AuditError
 from audit.library import ChecklistFolder
@@ -31,7 +31,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("set_dir", metavar="SET_DIR", help="bench set folder (calls/, checklists/, gold.jsonl)")
     p.add_argument("--score-script", metavar="PATH", help="scorer (default: SET_DIR/../score.py)")
     p.add_argument("--out", metavar="DIR", help="keep the reports here (default: a temporary folder)")
-    p.add_argument("--chunk-size", type=int, default=64, help="calls audited together (default 64)")
+    add_speed_options(p)
     p.add_argument("--report-language", default="en", help="language of the report's explanations")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=run)
@@ -69,7 +69,7 @@ def _bench(args: argparse.Namespace, set_dir: Path, out_dir: Path, score_script:
 
     batch_args = argparse.Namespace(
         checklist=None, checklists=str(folder.folder), library=None, out=str(out_dir),
-        chunk_size=args.chunk_size, language=None, speaker_map=None,
+        chunk_size=args.chunk_size, workers=args.workers, language=None, speaker_map=None,
     )  # fmt: skip
     result = run_batch(engine, batch_args, files, quiet=args.quiet)
     for line in summary_lines(result, str(out_dir)):
@@ -82,7 +82,8 @@ def _bench(args: argparse.Namespace, set_dir: Path, out_dir: Path, score_script:
         status = max(status, _score(extra_script, extra_gold, out_dir, calls))
     print()
     rate = f"{result.calls_per_second:.1f} calls/s"
-    print(f"throughput: {rate} ({result.reports} calls in {result.seconds:.2f} s, model load excluded)")
+    workers = f"{args.workers} worker process{'es' if args.workers > 1 else ''}"
+    print(f"throughput: {rate} ({result.reports} calls in {result.seconds:.2f} s, {workers}, model load excluded)")
     print(f"model load: {load_seconds:.2f} s ({', '.join(languages)})")
     return status or (1 if result.failures else 0)
 

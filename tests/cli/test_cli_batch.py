@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 
+import pytest
 from cli_helpers import copy_calls
 
 CALLS = ["parcel_courier-1", "pharmacy_refills-2", "student_loans-3"]
@@ -84,3 +85,30 @@ def test_when_no_call_files_then_status_2(cli, tmp_path):
     assert res.status == 2
     assert "missing: no such file or folder" in res.err
     assert "no call files found" in res.err
+
+
+def test_when_chunks_go_to_worker_processes_then_reports_match_one_process(cli, shared, tmp_path):
+    set_dir = shared / "bench/realistic-dev"
+    calls = tmp_path / "calls"
+    copy_calls(set_dir / "calls", calls, CALLS)
+    (calls / "broken.json").write_text('{"call_id": "broken", "utterances": [}')
+    shutil.copy(calls / f"{CALLS[0]}.json", calls / "zz-same-id.json")
+    reports = {}
+    for workers in ("1", "2"):
+        out = tmp_path / f"out-{workers}"
+        res = cli("batch", calls, "--checklists", set_dir / "checklists", "--out", out, "--quiet",
+                  "--chunk-size", "1", "--workers", workers)  # fmt: skip
+        assert res.status == 1
+        assert "broken.json: line 1, column" in res.err
+        assert "zz-same-id.json: call id 'parcel_courier-1' was already audited" in res.err
+        assert "audited 3 calls" in res.out and "2 skipped" in res.out
+        reports[workers] = {p.name: json.loads(p.read_text()) for p in out.glob("*.json")}
+    assert sorted(reports["2"]) == sorted(f"{c}.json" for c in CALLS)
+    assert reports["2"] == reports["1"]
+
+
+def test_when_workers_is_zero_then_usage_error(cli, tmp_path, capsys):
+    with pytest.raises(SystemExit) as exited:
+        cli("batch", tmp_path, "--out", tmp_path / "out", "--workers", "0")
+    assert exited.value.code == 2
+    assert "argument --workers: 0 is below 1" in capsys.readouterr().err
