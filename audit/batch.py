@@ -231,8 +231,10 @@ _FORKED: BatchRunner | None = None
 def _single_threaded() -> None:
     """Workers already fill the cores; a worker's own matrix threads would only contend with the others."""
     import torch
+    from threadpoolctl import threadpool_limits
 
     torch.set_num_threads(1)
+    threadpool_limits(1)
 
 
 def _audit_forked(ready: list[tuple[Path, Ready]]) -> list[tuple[Path, Summary | str]]:
