@@ -15,6 +15,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import re
+import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
@@ -230,11 +231,11 @@ _FORKED: BatchRunner | None = None
 
 def _single_threaded() -> None:
     """Workers already fill the cores; a worker's own matrix threads would only contend with the others."""
-    import torch
     from threadpoolctl import threadpool_limits
 
-    torch.set_num_threads(1)
     threadpool_limits(1)
+    if "torch" in sys.modules:  # loaded for speech or a transformer encoder
+        sys.modules["torch"].set_num_threads(1)
 
 
 def _audit_forked(ready: list[tuple[Path, Ready]]) -> list[tuple[Path, Summary | str]]:

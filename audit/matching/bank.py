@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-import torch  # its top-k is four times faster than numpy's argpartition on rows of 20,000 similarities
 
 from audit.languages.base import Encoder
 
@@ -69,15 +68,14 @@ class Bank:
         """
         k = min(K, len(self.vecs))
         tops, sims_out = [], []
-        # numpy's product (OpenBLAS) measured 1.6 times faster than torch's on these shapes, one thread each
         bank_t = self._transposed()
         for a in range(0, queries.shape[0], chunk):
-            sims = torch.from_numpy(np.ascontiguousarray(queries[a : a + chunk], dtype=np.float32) @ bank_t)
+            sims = np.ascontiguousarray(queries[a : a + chunk], dtype=np.float32) @ bank_t
             if exclude_service is not None and exclude_service in self.service_names:
-                sims[:, torch.from_numpy(self.services == self.service_names.index(exclude_service))] = -1.0
-            values, top = torch.topk(sims, k, dim=1)
-            tops.append(top.numpy().astype(np.int64))
-            sims_out.append(values.numpy())
+                sims[:, self.services == self.service_names.index(exclude_service)] = -1.0
+            top, values = top_k(sims, k)
+            tops.append(top)
+            sims_out.append(values)
         if not tops:
             return np.zeros((0, k), dtype=np.int64), np.zeros((0, k), dtype=np.float32)
         return np.vstack(tops), np.vstack(sims_out)
@@ -103,3 +101,27 @@ class Bank:
         out[:, :, 1] = (w[:, :, None] * (m >= 0.8)).sum(axis=1)
         out[:, :, 2] = (w * self.is_pos[top]).sum(axis=1)[:, None]
         return out
+
+
+def top_k(sims: np.ndarray, k: int, block: int = 64) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's k largest entries, largest first: (columns, values).
+
+    A row's k largest entries lie in the k blocks of columns with the largest maxima, so only those blocks
+    are partitioned. On rows of 17,000 similarities this takes a third of `np.argpartition`'s time, about
+    what torch's top-k takes, without importing torch (2.5 s of model load).
+    """
+    n_q, n = sims.shape
+    if k == 0:
+        return np.zeros((n_q, 0), dtype=np.int64), np.zeros((n_q, 0), dtype=sims.dtype)
+    if n <= k * block:
+        top = np.argpartition(-sims, k - 1, axis=1)[:, :k]
+    else:
+        starts = np.arange(0, n, block)
+        best = np.argpartition(-np.maximum.reduceat(sims, starts, axis=1), k - 1, axis=1)[:, :k]
+        cols = (starts[best][:, :, None] + np.arange(block)).reshape(n_q, k * block)
+        inside = cols < n  # the last block may be short
+        cand = np.where(inside, np.take_along_axis(sims, np.minimum(cols, n - 1), axis=1), -np.inf)
+        top = np.take_along_axis(cols, np.argpartition(-cand, k - 1, axis=1)[:, :k], axis=1)
+    values = np.take_along_axis(sims, top, axis=1)
+    order = np.argsort(-values, axis=1, kind="stable")
+    return np.take_along_axis(top, order, axis=1).astype(np.int64), np.take_along_axis(values, order, axis=1)
