@@ -194,7 +194,9 @@ def _named_ask(best: _Asks, sent: Sentence, row: np.ndarray, kv: ChecklistView,
         own = [i for i in owners if _own_name(lang, kv.checklist.items[i].question)]
         if not own and any((sent.utterance, i) in best for i in owners):
             return
-        owners = own or [i for i in owners if not kv.item_holds_name_of[i]]
+        # of several people's names left ("the applicant's full name", "who sent the document"), a checklist asks
+        # the caller's first: identity comes before the matter's other people
+        owners = own or [i for i in owners if not kv.item_holds_name_of[i]][:1]
     if len(owners) == 1 and (sent.utterance, owners[0]) not in best:
         best[(sent.utterance, owners[0])] = Ask(sent, owners[0], float(row[owners[0]]))
 

@@ -1201,3 +1201,45 @@ def test_when_the_reply_says_it_was_said_before_in_other_words_then_the_story_is
     ), parse_checklist(LOANS_EMPLOYMENT, where="loans_employment_test"))
     assert [(q.item, q.status, [e.utterance for e in q.evidence]) for q in report.questions] == [
         ("employment_status", "redundant", [0])]
+
+
+ADMISSIONS = """
+id: admissions_test
+name: University admissions (test)
+version: 1
+language: en
+reasons:
+  - {id: status, description: "Check the status of an application"}
+items:
+  - {id: caller_role, question: "Am I speaking with the applicant, or with a parent or someone else?",
+     description: "Whether the caller is the applicant, a parent or someone else"}
+  - {id: full_name, question: "What is the applicant's full name?", description: "The applicant's full name"}
+  - {id: callback_number, question: "What's the best number to call you back on?",
+     description: "Phone number to reach the caller"}
+  - {id: document_sender, question: "Who sent the document, and how was it sent?",
+     description: "The person who sent a missing document"}
+"""
+
+
+def test_when_the_listener_is_asked_who_they_are_then_the_first_name_item_is_asked() -> None:
+    """Two items take a name and neither asks "your name": the checklist's first (the applicant's), not the one
+    about who sent a document. The question reads closest to the caller's role, which its words rule out (it
+    asks a name), and faintly like either name item."""
+    report = AuditEngine().audit(_call(
+        ("agent", "Calloway State admissions, this is Devon. Who am I speaking with?"),
+        ("customer", "Hi, I'm calling about my application."),
+    ), parse_checklist(ADMISSIONS, where="admissions_test"))
+    assert {q.item for q in report.questions if q.utterance == 0} == {"full_name"}
+
+
+@pytest.mark.parametrize("question", [
+    "Is the number you're calling from good for that?",
+    "And the number you called from, is that the best one for us?",
+])
+def test_when_the_agent_offers_the_line_called_from_then_the_callback_item_is_asked(question: str) -> None:
+    report = AuditEngine().audit(_call(
+        ("customer", "Hi, I'm calling about my application, it says a transcript is missing."),
+        ("agent", f"I'll have someone call you about it. {question}"),
+        ("customer", "Yes, that works."),
+    ), parse_checklist(ADMISSIONS, where="admissions_test"))
+    assert _status(report, 1, "callback_number") == "needed"

@@ -155,3 +155,13 @@ def test_when_words_only_look_like_a_month_or_a_period_then_no_date(text):
 
 def test_when_a_number_word_precedes_a_lower_case_way_then_no_address():
     assert "address" not in _kinds("There is one other way to do it.")
+
+
+@pytest.mark.parametrize("question", [
+    "Is the number you're calling from good for that?",
+    "And the number you called from, is that the best one for us?",
+    "Is the number you're on the best one for Friday?",
+])
+def test_when_the_agent_offers_the_line_called_from_then_a_phone_number_is_asked(question: str) -> None:
+    assert "phone" in EN.value_kinds_for(question)
+    assert any("phone" in kinds for kinds, _ in EN.asked_kind_spans(question))

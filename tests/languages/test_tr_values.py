@@ -185,3 +185,16 @@ def test_when_a_month_is_placed_in_time_then_a_date(text):
                                   "elif şen yirmi üç at ogr nokta ekuni nokta edu nokta tr"])
 def test_when_an_email_is_spelled_out_then_an_email(text):
     assert any(v.kind == "email" for v in TR.values(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Ben Lavanta Ev Tekstili mağazasından arıyorum.", set()),  # the shop called from, not who calls
+        ("Ben Ankara'dan arıyorum.", set()),
+        ("Ben Ayşe Demir, Defne Kırtasiye'den arıyorum.", {"ayşe demir"}),
+        ("Adım Sevgi Karaca.", {"sevgi karaca"}),
+    ],
+)
+def test_when_capitalised_words_name_the_place_called_from_then_no_personal_name(text, names):
+    assert _norm(text, "name") == names

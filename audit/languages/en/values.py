@@ -189,10 +189,15 @@ def find_values(text: str) -> list[Value]:
 # date itself), not as a conjunction ("What were you told when the claim was rejected?")
 _WHEN = r"^\W*when\b|\bwhen(?= (?:do|did|does|will|would|is|are|was|were|can|could|should|shall)\b)|\bsince when\b"
 
+# "Is the number you're calling from good?", "the number you're on": the caller's own line offered as the one to call
+_CALLING_FROM = (r"\bnumbers? (?:(?:that )?you(?:'re| are)? (?:calling (?:from|on)|called (?:from|on|in on)|on)|"
+                 r"you called)\b")
+
 # What an item asks for, read from its question and description.
 _ITEM_KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("email", re.compile(r"\be-?mail\b", re.I)),
-    ("phone", re.compile(r"\bphone\b|\bnumber to (?:reach|call)|\bcall(?:back| you back)\b|\bcontact number", re.I)),
+    ("phone", re.compile(
+        r"\bphone\b|\bnumber to (?:reach|call)|\bcall(?:back| you back)\b|\bcontact number|" + _CALLING_FROM, re.I)),
     # "money" or "pay" alone ask no amount: "Who are you sending money to?", "How would you like to pay?"
     ("money", re.compile(r"\b(?:price|cost|amount|budget|fee|balance|dollars?|fare|rent|worth|value|"
                          r"income|salary|earn(?:ing)?s?|how much(?! (?:time|longer|pain|of)\b))\b", re.I)),
@@ -252,7 +257,7 @@ _ASKED_KINDS: list[tuple[frozenset[str], re.Pattern[str]]] = [
     (frozenset({"name"}), re.compile(r"\bname\b", re.I)),
     (frozenset({"phone"}), re.compile(
         r"\bphone\b|\b(?:good|best|contact|callback|call ?back) number\b|"
-        r"\bnumber (?:to|where|at which) (?:we|i|they|someone) (?:can|could) (?:reach|call)", re.I)),
+        r"\bnumber (?:to|where|at which) (?:we|i|they|someone) (?:can|could) (?:reach|call)|" + _CALLING_FROM, re.I)),
     (frozenset({"email"}), re.compile(r"\be-?mail\b", re.I)),
     (frozenset({"count"}), re.compile(r"\bhead ?count\b", re.I)),
     (frozenset({"count"}), re.compile(r"\bhow many\b(?! (?:minutes|hours|days|nights|weeks|months|years|times)\b)",

@@ -187,11 +187,18 @@ _NOT_NAMES = frozenset(
 _HONORIFIC = re.compile(r"^\s*(?:bey|hanım)\b", re.I)
 
 
+# "Ben Lavanta Ev Tekstili mağazasından arıyorum", "Ankara'dan arıyorum": what follows in the ablative ("from")
+# makes the capitalised words a shop, a firm or a place the caller is calling from, not who they are
+_CALLING_FROM = re.compile(r"^(?:['’]|\s+[a-zçğıöşü]+)\w*(?:dan|den|tan|ten)\b")
+
+
 def find_names(text: str) -> list[Value]:
     """Personal names: after "adım"/"ismim", a whole reply of two or three capitalised words, or a known
-    given name followed by a capitalised surname; not a name said with "Bey" or "Hanım" (the agent's)."""
+    given name followed by a capitalised surname; not a name said with "Bey" or "Hanım" (the agent's), nor
+    the name of a place called from."""
     return [v for v in _names(text) if not (
-        _HONORIFIC.match(text[v.end :]) or lower(v.text.split()[-1]) in ("bey", "hanım"))]
+        _HONORIFIC.match(text[v.end :]) or lower(v.text.split()[-1]) in ("bey", "hanım")
+        or _CALLING_FROM.match(text[v.end :]))]
 
 
 def _names(text: str) -> list[Value]:
