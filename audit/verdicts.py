@@ -520,6 +520,26 @@ def closing_answers(cv: CallView, kv: ChecklistView, p_sentences: np.ndarray, ut
     return out
 
 
+def agreement_answers(cv: CallView, kv: ChecklistView, p_sentences: np.ndarray, p_info: np.ndarray,
+                      utt_ask: np.ndarray, ask_threshold: float) -> tuple[np.ndarray, np.ndarray]:
+    """An item asking the customer to agree (the call's recording, a fee) is answered only in reply to it: a
+    story told before it was asked agrees to nothing, however close it reads ("I'd like to pay off part of my
+    loan" read as consenting to the recording). Of the 318 agreement questions in our annotated calls and the
+    dev sets (273 of them about the recording), 1 is redundant in gold (a repair fee agreed to before). Applied
+    after a turn's few items are chosen (`constrain_info`), so it frees no place among them for another item."""
+    agreement = np.where(kv.item_agreement)[0]
+    if not len(agreement) or p_sentences.size == 0:
+        return p_sentences, p_info
+    sentences, utterances = p_sentences.copy(), p_info.copy()
+    for k, sent in enumerate(cv.customer_sentences):
+        prev = cv.prev_agent[sent.utterance]
+        for i in agreement:
+            if prev < 0 or utt_ask[prev, i] < ask_threshold:
+                sentences[k, i] = 0.0
+                utterances[sent.utterance, i] = 0.0
+    return sentences, utterances
+
+
 def _raises_more(lang: Language, reply: str) -> bool:
     """Whether a reply to "anything else?" brings up something: a question, or more than "no, that's all"."""
     return len(lang.tokens(reply)) > CLOSING_REPLY or any(
@@ -738,4 +758,4 @@ def information(cv: CallView, kv: ChecklistView, p_raw: np.ndarray, utt_ask: np.
     for sent in cv.customer_sentences:
         counts[sent.utterance] = counts.get(sent.utterance, 0) + 1
     p_info = constrain_info(by_utterance(cv, p_sentences), utt_ask, ask_threshold, cust, counts)
-    return p_sentences, p_info
+    return agreement_answers(cv, kv, p_sentences, p_info, utt_ask, ask_threshold)

@@ -169,6 +169,10 @@ class Language(ABC):
     # misiniz?"), searched in `fold_case` agent text: the customer gave it before, however its score read that
     # turn; None: not read
     asked_again_pattern: re.Pattern[str] | None = None
+    # an item asking the listener to agree ("This call is recorded. Is that okay with you?", "Вы согласны
+    # доплатить?", "onaylıyor musunuz?"), searched in its `fold_case` question: only a reply to its ask agrees,
+    # never what a customer says before being asked; None: not read
+    agreement_pattern: re.Pattern[str] | None = None
     # a value said as past ("five minutes ago", "yesterday"), searched in a value's `fold_case` text, and an item
     # asking about the future ("When would you like the technician to come?"), searched in its `fold_case`
     # question: such a value never fills such an item; None: tense is not read

@@ -55,6 +55,7 @@ class ChecklistView:
     item_when_worded: list[bool]  # the item's question asks with "when" ("When are you leaving?")
     item_text: list[str]  # question, description and variants, `fold_case`d and without spaces ("bedrooms")
     item_offer: list[bool]  # the item's own question is an offer ("Do you want us to text you?"): `Language.is_offer`
+    item_agreement: list[bool]  # the item asks the listener to agree (recording consent): `Language.agreement_pattern`
     item_siblings: list[list[int]]  # each item's sibling in the other direction: `direction_siblings`
     bank_match: dict[str, np.ndarray] = field(default_factory=dict)  # bank name -> (entries, items)
 
@@ -175,6 +176,8 @@ def build_checklist_view(checklist: Checklist, lang: Language) -> ChecklistView:
         item_text=[lang.fold_case(" ".join((it.question, it.description, *it.variants))).replace(" ", "")
                    for it in items],
         item_offer=[lang.is_offer(it.question) for it in items],
+        item_agreement=[bool(lang.agreement_pattern and lang.agreement_pattern.search(lang.fold_case(it.question)))
+                        for it in items],
         item_asked=[t | ({"category"} if lang.category_pattern and lang.category_pattern.search(
             lang.fold_case(f"{it.question} {it.description}")) else set()) for t, it in zip(typed, items, strict=True)],
         item_siblings=direction_siblings(direction, typed, c),

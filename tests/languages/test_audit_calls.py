@@ -6,6 +6,7 @@ The calls are the hand-made ones of `data/handmade.yaml`; one engine audits them
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -261,3 +262,26 @@ def test_when_the_customer_raises_something_new_after_anything_else_then_the_nex
     assert _status(report, 3, "anything_else") == "needed"
     assert _status(report, 5, "anything_else") == "needed"
     assert _status(report, 7, "anything_else") == "redundant"
+
+
+# a hand-written training call's checklist: its items read the caller's opening story as close to consent
+LOAN_RU = Path(__file__).resolve().parents[2] / "audit/training/handwritten/ru-d/checklists/bank_loan_ru.yaml"
+
+
+def test_when_the_story_comes_before_the_recording_notice_then_consent_is_needed(engine):
+    """What the caller says before hearing that the call is recorded agrees to nothing; the "не возражаю" that
+    answers the notice does, so asking again would be redundant."""
+    from audit.checklist import load_checklist
+
+    call = Transcript(call_id="consent", language="ru", utterances=[
+        Utterance(speaker="agent", text="Банк «Восход», Максим, здравствуйте."),
+        Utterance(speaker="customer", text="Добрый день. Хочу частично досрочно погасить кредит. Двести тысяч. "
+                                           "Договор я в меню набирал."),
+        Utterance(speaker="agent", text="Хорошо, помогу. Разговор записывается, не возражаете? И для начала — "
+                                        "ваши ФИО и дата рождения."),
+        Utterance(speaker="customer", text="Не возражаю. Гусев Олег Викторович, третье ноября семьдесят девятого."),
+        Utterance(speaker="agent", text="Спасибо. Запись разговора, напомню, ведётся, вы согласны?"),
+    ])
+    report = engine.audit(call, load_checklist(LOAN_RU))
+    assert _status(report, 2, "call_recording_consent") == "needed"
+    assert _status(report, 4, "call_recording_consent") == "redundant"

@@ -126,6 +126,10 @@ _REPEAT = re.compile(r"\b(?:like|as) i (?:said|told you|mentioned|explained)\b|"
                      # "I said.", "I said, knee surgery", "Again.", "I put it in on the keypad already"
                      r"\bi said(?: that| it| so)?(?=\s*(?:[,.!?:;]|$))|(?:^|[,.!?]\s*)again\s*(?:[.!?]|$)|"
                      r"\bi (?:put|entered|typed|keyed) (?:it|that|them) in\b[^.!?]*\balready\b")
+# an item asking to agree: "This call is recorded. Is that okay with you?", "Do you agree to pay it?"
+_AGREEMENT = re.compile(r"\b(?:is (?:that|this|it) )?(?:okay|ok|alright|all right|fine)(?: with you)?\s*\?|"
+                        r"\bdo you (?:consent|agree)\b|\bare you (?:happy|okay|ok|all right|alright) to "
+                        r"(?:continue|proceed|go on)\b|\bdo you mind\b|\bany objections?\b")
 # "Which date was it again?", "And the repair order number one more time?", "remind me, when ...?"
 _ASKED_AGAIN = re.compile(r"\bagain\s*(?:[?,.!—-]|$)|\bone more time\b|\bonce more\b|\bremind me\b")
 # "What dates do you need the rental car?", "Destination and dates of travel?" (not "the dates we have open")
@@ -166,6 +170,7 @@ class English(Language):
     past_value_pattern = _PAST_VALUE
     repeat_pattern = _REPEAT
     asked_again_pattern = _ASKED_AGAIN
+    agreement_pattern = _AGREEMENT
     past_question_pattern = _PAST_QUESTION
     both_dates_pattern = _BOTH_DATES
     future_item_pattern = _FUTURE_ITEM

@@ -54,9 +54,11 @@ _OFFER = re.compile(
 
 
 _BIRTH = re.compile(r"рожден|родил")
-# a customer saying they said it before ("я же сказала", "как я уже говорил", "я уже называл")
+# an item asking to agree: "Разговор записывается. Вы не возражаете?", "Вы согласны доплатить?"
+_AGREEMENT = re.compile(r"\bсоглас(?:ны|на|ен)\b|\bвозражаете\b|\bне против\b")
 # "Номер заказа ещё раз, помедленнее?", "А коту сколько лет, напомните?", "Повторите, пожалуйста, адрес"
 _ASKED_AGAIN = re.compile(r"\bеще раз\b|\bнапомните\b|\bповторите\b")
+# a customer saying they said it before ("я же сказала", "как я уже говорил", "я уже называл")
 _REPEAT = re.compile(r"\bя же (?:сказал|говорил|говорю|называл|объяснял)\w*|\bкак я (?:уже )?(?:сказал|говорил|"
                      r"объяснял)\w*|\bя уже (?:сказал|говорил|называл|объяснял|вводил|диктовал)\w*|\bсказал[аи]? уже\b")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|тысяч|девятьсот|двухтысячн")
@@ -101,6 +103,7 @@ class Russian(EncodedLanguage):
     year_pattern = _YEAR
     repeat_pattern = _REPEAT
     asked_again_pattern = _ASKED_AGAIN
+    agreement_pattern = _AGREEMENT
     asked_patterns = _ASKED
 
     def __init__(self) -> None:

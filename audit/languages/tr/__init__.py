@@ -42,10 +42,12 @@ _OFFER = re.compile(
 
 
 _BIRTH = re.compile(r"doğum")
-# a customer saying they said it before ("Altunizade dedim", "az önce söyledim", "söylemiştim")
+# an item asking to agree: "Görüşmemiz kayıt altına alınmaktadır, onaylıyor musunuz?"
+_AGREEMENT = re.compile(r"\b(?:onaylıyor|onay veriyor|kabul ediyor)\s*mu(?:sunuz|sun)\b|\bsakıncası? var m[ıi]\b")
 # "Tekrar eder misiniz?", "Bir daha söyler misiniz?" ("neydi", "what was it", also asks of a past thing:
 # "Kaldırılan ürünün barkodu neydi?")
 _ASKED_AGAIN = re.compile(r"\btekrar(?:lar|\s+eder|\s+söyler)\s*m[iı]s[iı]n[iı]z\b|\bbir daha söyler misiniz\b")
+# a customer saying they said it before ("Altunizade dedim", "az önce söyledim", "söylemiştim")
 _REPEAT = re.compile(r"\b(?:dedim|söyledim|söylemiştim|demiştim)\b(?! ki\b)")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|bin dokuz yüz|iki bin")
 
@@ -86,6 +88,7 @@ class Turkish(EncodedLanguage):
     year_pattern = _YEAR
     repeat_pattern = _REPEAT
     asked_again_pattern = _ASKED_AGAIN
+    agreement_pattern = _AGREEMENT
     asked_patterns = _ASKED
 
     def __init__(self) -> None:
