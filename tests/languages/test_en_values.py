@@ -165,3 +165,13 @@ def test_when_a_number_word_precedes_a_lower_case_way_then_no_address():
 def test_when_the_agent_offers_the_line_called_from_then_a_phone_number_is_asked(question: str) -> None:
     assert "phone" in EN.value_kinds_for(question)
     assert any("phone" in kinds for kinds, _ in EN.asked_kind_spans(question))
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("My name is April Jones.", {"April Jones"}),  # the cue capitalised at the start of a sentence
+    ("This is Dana Whitfield.", {"Dana Whitfield"}),
+    ("It's a lunch for my boss, it's Friday the twentieth.", set()),  # a day, not who is speaking
+    ("It's March already and nothing came.", set()),
+])
+def test_when_a_name_cue_is_followed_by_capitalised_words_then_a_person_unless_a_day(text: str, names: set) -> None:
+    assert {v.text for v in EN.values(text) if v.kind == "name"} == names

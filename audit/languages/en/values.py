@@ -116,12 +116,13 @@ _STREET = re.compile(r"\b(?:" + "|".join(_STREET_WORDS) + r")\W*$", re.I)
 _SPOKEN_DIGITS = re.compile(r"\b(?:(?:" + "|".join(_DIGIT_WORDS) + r")[\s,-]+){3,}(?:" + "|".join(_DIGIT_WORDS)
                             + r")\b", re.I)
 _NAME_CUE = re.compile(
-    r"\b(?:my name is|name's|this is|it's|i am|i'm|under|for|mr\.?|mrs\.?|ms\.?|dr\.?)\s+"
+    r"\b(?i:my name is|name's|this is|it's|i am|i'm|under|for|mr\.?|mrs\.?|ms\.?|dr\.?)\s+"
     r"((?:[A-Z][a-z'’-]+)(?:\s+[A-Z][a-z'’-]+){0,2})")
 _BARE_NAME = re.compile(r"^\s*((?:[A-Z][a-z'’-]+)(?:\s+[A-Z][a-z'’-]+){1,2})[.!]?\s*$")
 _LOCATION = re.compile(r"\b(?:in|at|to|from|near|around|on|out of)\s+((?:[A-Z][\w'’.-]+)"
                        r"(?:\s+[A-Z][\w'’.-]+){0,3})")
 _CALENDAR = re.compile(r"(?:" + _MONTHS + "|" + _DAYS + r")\b", re.I)
+_DAY_WORD = re.compile(_DAYS, re.I)
 # "on Delta Airlines", "with United Airways": a carrier, not a place
 _CARRIER = re.compile(r"\b(?:airlines?|airways|air lines)\W*$", re.I)
 # "a table at Royal Rangoon", "a reservation at Andes Cafe": a venue booked, not where
@@ -171,7 +172,10 @@ def find_values(text: str) -> list[Value]:
         if any(k in lower for k in keys):
             out.extend(Value(kind, m.group(0), m.start(), m.end()) for m in pat.finditer(text))
     for m in _NAME_CUE.finditer(text):
-        if m.group(1).split()[0] not in _NOT_NAMES:
+        # "it's Friday", "this is March": a day or a month, not who is speaking ("April Jones" is a name)
+        words = m.group(1).split()
+        if words[0] not in _NOT_NAMES and not (_CALENDAR.fullmatch(words[0]) and (
+                len(words) == 1 or _DAY_WORD.fullmatch(words[0]))):
             out.append(Value("name", m.group(1), m.start(1), m.end(1)))
     m = _BARE_NAME.match(text)
     if m and m.group(1).split()[0] not in _NOT_NAMES:
