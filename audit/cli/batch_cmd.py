@@ -53,7 +53,8 @@ def add_speed_options(p: argparse.ArgumentParser) -> None:
         "--workers",
         type=_positive,
         default=default_workers(),
-        help=f"worker processes auditing chunks side by side (default: one per core, here {default_workers()})",
+        help=f"worker processes auditing chunks side by side (default: one per core, at most 8; here "
+        f"{default_workers()})",
     )
 
 
