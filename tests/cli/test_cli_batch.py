@@ -93,6 +93,9 @@ def test_when_chunks_go_to_worker_processes_then_reports_match_one_process(cli, 
     copy_calls(set_dir / "calls", calls, CALLS)
     (calls / "broken.json").write_text('{"call_id": "broken", "utterances": [}')
     shutil.copy(calls / f"{CALLS[0]}.json", calls / "zz-same-id.json")
+    klingon = json.loads((calls / CALLS[1]).with_suffix(".json").read_text())
+    klingon.update(call_id="klingon", language="tlh")
+    (calls / "aa-klingon.json").write_text(json.dumps(klingon))  # first: the models load for its chunk
     reports = {}
     for workers in ("1", "2"):
         out = tmp_path / f"out-{workers}"
@@ -101,7 +104,8 @@ def test_when_chunks_go_to_worker_processes_then_reports_match_one_process(cli, 
         assert res.status == 1
         assert "broken.json: line 1, column" in res.err
         assert "zz-same-id.json: call id 'parcel_courier-1' was already audited" in res.err
-        assert "audited 3 calls" in res.out and "2 skipped" in res.out
+        assert "aa-klingon.json: " in res.err and "tlh" in res.err
+        assert "audited 3 calls" in res.out and "3 skipped" in res.out
         reports[workers] = {p.name: json.loads(p.read_text()) for p in out.glob("*.json")}
     assert sorted(reports["2"]) == sorted(f"{c}.json" for c in CALLS)
     assert reports["2"] == reports["1"]
