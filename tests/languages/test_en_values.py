@@ -120,6 +120,8 @@ def test_when_the_agent_asks_for_any_value_then_no_value_is_read(text):
     ("What will be the city and date of departure?", [{"date"}, {"location", "address"}]),
     ("Which store, Kestrel Street or the one on Route 6?", [{"location", "address"}]),
     ("So roughly what are you making a year now?", [{"money"}]),
+    ("What did you pay for it?", [{"money"}]),
+    ("How would you like to pay?", []),  # a way to pay, not an amount
     ("Any specific time and date?", [{"date"}, {"time"}]),
     ("Have a good time!", []),
 ])

@@ -275,8 +275,9 @@ _ASKED_KINDS: list[tuple[frozenset[str], re.Pattern[str]]] = [
         r"category|cuisine|style)s?\b|\bgenre\b|\bcuisine\b|\bor (?:something|anything) else\b", re.I)),
     (frozenset({"money"}), re.compile(r"\bhow much\b(?! (?:time|longer)\b)|\b(?:what|which) (?:price|budget|amount)\b|"
                                       r"\bworth\b|"
-                                      # "So roughly what are you making a year now?"
-                                      r"\bwhat (?:are|do|does|is) (?:you|he|she|they|your \w+) (?:mak|earn)\w*\b",
+                                      # "So roughly what are you making a year now?", "What did you pay for it?"
+                                      r"\bwhat (?:are|do|does|is) (?:you|he|she|they|your \w+) (?:mak|earn)\w*\b|"
+                                      r"\bwhat (?:did|do|does|will|would) (?:you|he|she|they|we) (?:pay|spend|owe)\b",
                                       re.I)),
     # identifiers named outright ("your policy number", "the last four of your social", "and your unit?")
     (frozenset({"code"}), re.compile(
