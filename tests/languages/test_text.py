@@ -103,6 +103,8 @@ def test_when_focus_cues_read_then_every_kind_and_neutral_has_examples(lang):
     (RU, "Чем ещё могу помочь?", True),
     (RU, "Могу ли я ещё чем-то помочь?", True),
     (RU, "Остались ли у вас вопросы?", True),
+    (RU, "Ещё могу чем-то помочь?", True),
+    (RU, "Ещё раз: чем могу помочь?", False),
     (RU, "Чем могу помочь?", False),
     (TR, "Size yardımcı olabileceğim başka bir konu var mı?", True),
     (TR, "Size nasıl yardımcı olabilirim?", False),
