@@ -122,9 +122,38 @@ def pick_asks(cv: CallView, kv: ChecklistView, p_ask: np.ndarray, threshold: flo
         said_outright = frozenset().union(*wh) if wh else frozenset()
         if question and (not asked_here or kinds & NAMED_KINDS & said_outright):
             _named_ask(best, sent, row, kv, lang, kinds & NAMED_KINDS)
+    _agreement_asks(best, cv, kv, p_ask, threshold)
     _past_asks(best, cv, kv)
     _both_dates_asks(best, cv, kv)
     return list(best.values())
+
+
+# a question asking only to agree ("Onaylıyor musunuz?", "Вы согласны?", "Is that okay?") has at most this many words
+AGREEMENT_WORDS = 6
+
+
+def _agreement_asks(best: _Asks, cv: CallView, kv: ChecklistView, p_ask: np.ndarray, threshold: float) -> None:
+    """A short question asking to agree ("... dört ay için bin iki yüz lira cayma bedeli yansıyacak. Onaylıyor
+    musunuz?") asks the agreement item that it and the statement before it in the turn read closest to
+    together, at `WH_FLOOR` of the threshold: alone, its words match no item's, and the statement is no
+    question."""
+    lang = cv.language
+    agreement = np.where(kv.item_agreement)[0]
+    if lang.agreement_pattern is None or not len(agreement):
+        return
+    for s, sent in enumerate(cv.agent_sentences):
+        text = sent.text.strip()
+        if not (text.endswith("?") and len(text.split()) <= AGREEMENT_WORDS
+                and lang.agreement_pattern.search(lang.fold_case(text))):
+            continue
+        if any((sent.utterance, int(i)) in best for i in agreement):
+            continue
+        score = p_ask[s, agreement].copy()
+        if s > 0 and cv.agent_sentences[s - 1].utterance == sent.utterance:
+            score += p_ask[s - 1, agreement]
+        k = int(score.argmax())
+        if score[k] >= threshold * WH_FLOOR:
+            best[(sent.utterance, int(agreement[k]))] = Ask(sent, int(agreement[k]), float(p_ask[s, agreement[k]]))
 
 
 def _both_dates_asks(best: _Asks, cv: CallView, kv: ChecklistView) -> None:

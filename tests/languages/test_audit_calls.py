@@ -285,3 +285,21 @@ def test_when_the_story_comes_before_the_recording_notice_then_consent_is_needed
     report = engine.audit(call, load_checklist(LOAN_RU))
     assert _status(report, 2, "call_recording_consent") == "needed"
     assert _status(report, 4, "call_recording_consent") == "redundant"
+
+
+TV_TR = Path(__file__).resolve().parents[2] / "audit/training/handwritten/tr-d/checklists/tv_subscription_tr.yaml"
+
+
+def test_when_a_bare_agreement_question_follows_a_fee_then_the_fee_item_is_asked(engine):
+    """"Onaylıyor musunuz?" alone reads like no item; with the statement before it, it asks to agree to the
+    cancellation fee, not to the recording."""
+    from audit.checklist import load_checklist
+
+    call = Transcript(call_id="fee", language="tr", utterances=[
+        Utterance(speaker="customer", text="Merhaba, televizyon aboneliğimi iptal etmek istiyorum."),
+        Utterance(speaker="agent", text="Anladım. Taahhüdünüz ağustosta bitiyor, şu an iptal ederseniz dört ay için "
+                                        "yaklaşık bin iki yüz lira cayma bedeli yansıyacak. Onaylıyor musunuz?"),
+        Utterance(speaker="customer", text="Evet, onaylıyorum."),
+    ])
+    report = engine.audit(call, load_checklist(TV_TR))
+    assert {q.item for q in report.questions if q.utterance == 1} == {"cayma_bedeli_onayi"}
