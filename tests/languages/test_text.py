@@ -108,6 +108,9 @@ def test_when_focus_cues_read_then_every_kind_and_neutral_has_examples(lang):
     (RU, "Чем могу помочь?", False),
     (TR, "Size yardımcı olabileceğim başka bir konu var mı?", True),
     (TR, "Size nasıl yardımcı olabilirim?", False),
+    (TR, "Başka bir talebiniz var mı?", True),
+    (TR, "Başka?", True),
+    (TR, "Başka bir adres var mı?", False),
     (TR, "Size ulaşabileceğimiz başka bir numara var mı?", False),
 ])
 def test_when_agent_offers_more_help_then_closing_offer_but_not_the_greeting(lang, sentence, closing):

@@ -29,7 +29,9 @@ _REQUEST = re.compile(
 
 
 # "Başka yardımcı olabileceğim bir konu var mı?", "Başka bir şey var mı?", "Başka sorunuz var mı?"
-_CLOSING = re.compile(r"\bbaşka\s+(?:bir\s+)?(?:şey|konu|soru|talep|isteğ|yardım|sorun)|\bbaşka\s.*\byardımcı")
+# "talebiniz", "isteğiniz": a final p or k softens before a vowel; "Başka?" alone offers more help too
+_CLOSING = re.compile(r"\bbaşka\s+(?:bir\s+)?(?:şey|konu|soru|tale[pb]|iste[kğ]|yardım|sorun)|\bbaşka\s.*\byardımcı|"
+                      r"^\W*başka\W*\?")
 _START = re.compile(r"\b(?:nereden|kalkış\w*|hareket\w*|gidiş\w*|başla\w*|giriş\w*|teslim al\w*)")
 _END = re.compile(r"\b(?:nereye|varış\w*|dönüş\w*|döne\w*|bitiş\w*|iade\w*|teslim et\w*)")
 
