@@ -198,3 +198,16 @@ def test_when_an_email_is_spelled_out_then_an_email(text):
 )
 def test_when_capitalised_words_name_the_place_called_from_then_no_personal_name(text, names):
     assert _norm(text, "name") == names
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "not_kind"),
+    [
+        ("Krediyi kaç ay vadeyle kullanmak istersiniz?", "duration", "count"),  # as "Kaç ay?" asks it
+        ("Kaç gece konaklayacaksınız?", "duration", "count"),
+        ("Kaç kişi konaklayacaksınız?", "count", "duration"),
+    ],
+)
+def test_when_an_item_asks_how_many_months_then_a_length_not_a_count(question, kind, not_kind):
+    kinds = TR.value_kinds_for(question)
+    assert kind in kinds and not_kind not in kinds

@@ -338,8 +338,9 @@ _ITEM_KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("money", re.compile(r"tutar|ücret|fiyat|lira|borç|bakiye|fatura tutar|bedel|tazminat miktar")),
     ("time", re.compile(r"\bsaat|hangi saatte|ne zaman gel")),
     ("date", re.compile(r"tarih|ne zaman|doğum|hangi gün|gün[üe]? |günü")),
-    ("duration", re.compile(r"ne kadar süre|kaç gün|kaç saat|süre")),
-    ("count", re.compile(r"\bkaç\b|kaç tane|sayısı|adet")),
+    # "kaç ay vadeyle", "kaç gece": a length, as the question words read it (`asked_patterns`), not a count
+    ("duration", re.compile(r"ne kadar süre|\bkaç (?:gün|gece|saat|ay|yıl|hafta)\b|süre")),
+    ("count", re.compile(r"\bkaç\b(?! (?:gün|gece|saat|ay|yıl|hafta)\b)|kaç tane|sayısı|adet")),
     ("name", re.compile(r"\badı|\badın|\bisim|\bismin|soyad|ad soyad|kiminle görüşüyorum")),
     ("plate", re.compile(r"plaka")),
     (
