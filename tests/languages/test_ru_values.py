@@ -185,3 +185,15 @@ def test_when_an_ordinal_counts_a_noun_then_no_date(text):
 @pytest.mark.parametrize("text", ["Купили в июле.", "Заселиться хотим в конце августа."])
 def test_when_a_month_is_placed_in_time_then_a_date(text):
     assert any(v.kind == "date" for v in RU.values(text))
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "not_kind"),
+    [
+        ("Сколько ночей планируете проживать?", "duration", "count"),  # as "Сколько ночей?" asks it
+        ("Сколько человек будет проживать?", "count", "duration"),
+    ],
+)
+def test_when_an_item_asks_how_many_nights_then_a_length_not_a_count(question, kind, not_kind):
+    kinds = get_language("ru").value_kinds_for(question)
+    assert kind in kinds and not_kind not in kinds
