@@ -141,7 +141,10 @@ class BatchRunner:
                                      initializer=_single_threaded) as pool:
                 for k, chunk in enumerate(chunks):
                     ready = first if k == 0 else self._ready(chunk, result)
-                    pending.append((ready, pool.submit(_audit_forked, ready)))
+                    try:
+                        pending.append((ready, pool.submit(_audit_forked, ready)))
+                    except BrokenProcessPool:  # a worker died: the chunks not yet handed out are audited here
+                        self._record(self._audit_chunk(ready), result)
                     while len(pending) > self.workers:
                         self._collect(*pending.popleft(), result)
                 while pending:
@@ -160,7 +163,8 @@ class BatchRunner:
     def _collect(self, ready: list[tuple[Path, Ready]], future: Future, result: BatchResult) -> None:
         try:
             outcome = future.result()
-        except BrokenProcessPool:  # a worker was killed (out of memory, a signal): its calls have no report
+        except BrokenProcessPool:  # a worker was killed (out of memory, a signal): the chunks it held, or that
+            # were waiting, have no report; they are not retried here, where the same call could kill this process
             outcome = [(path, "the worker process auditing it died") for path, _ in ready]
         self._record(outcome, result)
 

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 
 import pytest
 from cli_helpers import copy_calls
+
+from audit.batch import BatchRunner, collect_calls
+from audit.cli._inputs import load_call
+from audit.engine import AuditEngine
+from audit.library import ChecklistFolder
 
 CALLS = ["parcel_courier-1", "pharmacy_refills-2", "student_loans-3"]
 
@@ -116,3 +122,36 @@ def test_when_workers_is_zero_then_usage_error(cli, tmp_path, capsys):
         cli("batch", tmp_path, "--out", tmp_path / "out", "--workers", "0")
     assert exited.value.code == 2
     assert "argument --workers: 0 is below 1" in capsys.readouterr().err
+
+
+class _DyingEngine(AuditEngine):
+    """The real engine, except that the worker auditing the call "die" is killed outright (as by the kernel)."""
+
+    def audit_many(self, calls):
+        if any(t.call_id == "die" for t, _ in calls):
+            os._exit(9)
+        return super().audit_many(calls)
+
+
+def test_when_a_worker_dies_then_only_its_calls_are_lost_and_the_rest_are_written(shared, tmp_path):
+    set_dir = shared / "bench/realistic-dev"
+    calls = tmp_path / "calls"
+    copy_calls(set_dir / "calls", calls, CALLS)
+    dying = json.loads((calls / f"{CALLS[0]}.json").read_text())
+    dying.update(call_id="die")
+    (calls / "aa-die.json").write_text(json.dumps(dying))
+    files, _ = collect_calls([calls])
+    runner = BatchRunner(
+        _DyingEngine(), load=lambda p: load_call(p, speaker_map=None, language=None),
+        checklist_for=ChecklistFolder(set_dir / "checklists").for_call, out_dir=tmp_path / "out", chunk_size=1,
+        workers=2,
+    )
+
+    result = runner.run(files)
+
+    failed = {f.path.name for f in result.failures}
+    assert "aa-die.json" in failed
+    assert {f.error for f in result.failures} == {"the worker process auditing it died"}
+    written = {p.name for p in (tmp_path / "out").glob("*.json")}
+    assert result.reports == len(written) >= 1  # chunks handed out after the death are audited in this process
+    assert written | failed == {f"{c}.json" for c in CALLS} | {"aa-die.json"}
