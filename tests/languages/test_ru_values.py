@@ -197,3 +197,7 @@ def test_when_a_month_is_placed_in_time_then_a_date(text):
 def test_when_an_item_asks_how_many_nights_then_a_length_not_a_count(question, kind, not_kind):
     kinds = get_language("ru").value_kinds_for(question)
     assert kind in kinds and not_kind not in kinds
+
+
+def test_when_the_plate_is_asked_by_its_full_name_then_no_code_or_phone_is_asked():
+    assert [set(k) for k in RU.asked_kinds("Назовите государственный номер автомобиля.")] == [{"plate"}]

@@ -211,3 +211,7 @@ def test_when_capitalised_words_name_the_place_called_from_then_no_personal_name
 def test_when_an_item_asks_how_many_months_then_a_length_not_a_count(question, kind, not_kind):
     kinds = TR.value_kinds_for(question)
     assert kind in kinds and not_kind not in kinds
+
+
+def test_when_an_item_asks_how_much_to_pay_then_it_takes_an_amount():
+    assert "money" in TR.value_kinds_for("Bugün ne kadarlık ödeme yapmak istiyorsunuz?")

@@ -335,7 +335,7 @@ _ITEM_KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("email", re.compile(r"e-?posta|e-?mail|mail adres")),
     ("phone", re.compile(r"telefon|cep numara|iletişim numara|size ulaş|geri ara|ulaşabileceğimiz|ulaşabiliriz|"
                          r"hangi numaradan")),
-    ("money", re.compile(r"tutar|ücret|fiyat|lira|borç|bakiye|fatura tutar|bedel|tazminat miktar")),
+    ("money", re.compile(r"tutar|ücret|fiyat|lira|borç|bakiye|fatura tutar|bedel|tazminat miktar|ne kadarlık ödeme")),
     ("time", re.compile(r"\bsaat|hangi saatte|ne zaman gel")),
     ("date", re.compile(r"tarih|ne zaman|doğum|hangi gün|gün[üe]? |günü")),
     # "kaç ay vadeyle", "kaç gece": a length, as the question words read it (`asked_patterns`), not a count
