@@ -495,6 +495,14 @@ def closing_offers(cv: CallView, kv: ChecklistView, p_ask: np.ndarray) -> np.nda
 CLOSING_REPLY = 6
 
 
+def _unasked(cv: CallView, items: np.ndarray, utt_ask: np.ndarray, ask_threshold: float) -> np.ndarray:
+    """(customer sentences, items): whether the agent turn a sentence replies to did not ask the item. Items
+    answered only in reply to their own ask (closing offers, agreements) take nothing from such sentences."""
+    prev = np.array([cv.prev_agent[sent.utterance] for sent in cv.customer_sentences], dtype=np.int64)
+    asked = utt_ask[np.maximum(prev, 0)][:, items] >= ask_threshold
+    return ~asked | (prev < 0)[:, None]
+
+
 def closing_answers(cv: CallView, kv: ChecklistView, p_sentences: np.ndarray, utt_ask: np.ndarray,
                     ask_threshold: float) -> np.ndarray:
     """A closing item is answered only in reply to it: what the customer came for does not answer
@@ -505,18 +513,13 @@ def closing_answers(cv: CallView, kv: ChecklistView, p_sentences: np.ndarray, ut
     if not len(closing) or p_sentences.size == 0:
         return p_sentences
     out = p_sentences.copy()
+    unasked = _unasked(cv, closing, utt_ask, ask_threshold)
     raises_more: dict[int, bool] = {}  # per customer turn, read only where it replies to a closing offer
     for k, sent in enumerate(cv.customer_sentences):
         j = sent.utterance
-        prev = cv.prev_agent[j]
-        for i in closing:
-            if prev < 0 or utt_ask[prev, i] < ask_threshold:
-                out[k, i] = 0.0
-                continue
-            if j not in raises_more:
-                raises_more[j] = _raises_more(cv.language, cv.transcript.utterances[j].text)
-            if raises_more[j]:
-                out[k, i] = 0.0
+        if not unasked[k].all() and j not in raises_more:
+            raises_more[j] = _raises_more(cv.language, cv.transcript.utterances[j].text)
+        out[k, closing] = np.where(unasked[k] | raises_more.get(j, False), 0.0, out[k, closing])
     return out
 
 
@@ -530,13 +533,11 @@ def agreement_answers(cv: CallView, kv: ChecklistView, p_sentences: np.ndarray, 
     agreement = np.where(kv.item_agreement)[0]
     if not len(agreement) or p_sentences.size == 0:
         return p_sentences, p_info
+    unasked = _unasked(cv, agreement, utt_ask, ask_threshold)
     sentences, utterances = p_sentences.copy(), p_info.copy()
+    sentences[:, agreement] = np.where(unasked, 0.0, sentences[:, agreement])
     for k, sent in enumerate(cv.customer_sentences):
-        prev = cv.prev_agent[sent.utterance]
-        for i in agreement:
-            if prev < 0 or utt_ask[prev, i] < ask_threshold:
-                sentences[k, i] = 0.0
-                utterances[sent.utterance, i] = 0.0
+        utterances[sent.utterance, agreement] = np.where(unasked[k], 0.0, utterances[sent.utterance, agreement])
     return sentences, utterances
 
 
