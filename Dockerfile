@@ -6,7 +6,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
-    CALLAUDIT_DATA_DIR=/data
+    CALLAUDIT_DATA_DIR=/data \
+    CALLAUDIT_MODEL_CACHE=/app/model-cache
 
 # ffmpeg decodes recordings; versions follow the pinned Debian release of the base image
 # hadolint ignore=DL3008
@@ -24,7 +25,9 @@ COPY scripts_db ./scripts_db
 COPY examples ./examples
 # editable, as `make run` installs it: the engine reads its models and the checklist library (`scripts_db/`)
 # from this tree
+# the English paraphrase reader (MiniLM as int8 ONNX) is derived from the packaged model once, here
 RUN pip install --no-cache-dir -e . \
+    && python -m audit.encoders.minilm_onnx \
     && useradd --system --create-home --uid 10001 callaudit \
     && mkdir -p /data \
     && chown callaudit /data

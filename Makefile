@@ -17,6 +17,7 @@ $(BIN)/python:
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install $(TORCH)
 	$(BIN)/pip install -e '.[dev]'
+	$(BIN)/python -m audit.encoders.minilm_onnx
 	touch $@
 
 setup: $(STAMP)

@@ -26,6 +26,55 @@ PLACE_KINDS = frozenset({"location", "address"})
 UNTIL = frozenset({"date"})
 # a date item and a time item whose descriptions read this alike are the day and the hour of one thing
 WHEN_TWIN = 0.8
+# a question the scorers leave asking nothing asks the item its paraphrase reader puts at least this close and
+# this far ahead of the next item (chosen on our hand-written English calls en-i..n and sgd-train outside the fits)
+PARAPHRASE_COS = 0.45
+PARAPHRASE_MARGIN = 0.1
+
+
+def paraphrase_asks(cv: CallView, kv: ChecklistView, p_ask: np.ndarray, threshold: float) -> np.ndarray:
+    """A question the learned scorers leave asking nothing asks the item that the language's paraphrase reader
+    (`Language.paraphrase_encoder`) puts clearly closest to it.
+
+    The scorers read the static encoder, which matches words: "Current miles?" and "And that came when, what
+    day?" ask "What is the current mileage?" and "On what date was the item delivered?" in none of their words.
+    Only questions are read again, and not those whose own words say they ask nothing of the kind: an offer, a
+    value read back, a suggestion ("How about Lanna Thai?"), a sentence holding a value, a closing item, or an
+    item taking no kind of value the question's words name ("How long do you want it?" asks no pick-up date).
+    """
+    vecs = kv.paraphrase_vecs
+    n = len(kv.item_ids)
+    if vecs is None or p_ask.size == 0 or n == 0:
+        return p_ask
+    lang = cv.language
+    rows = [s for s, sent in enumerate(cv.agent_sentences)
+            if p_ask[s].max() < threshold and _reads_as_open_question(lang, sent.text)]
+    if not rows:
+        return p_ask
+    encoder = lang.paraphrase_encoder()
+    assert encoder is not None  # the view holds paraphrase vectors only where the language has the reader
+    sentence_vecs = encoder.encode([cv.agent_sentences[s].text for s in rows])
+    out = p_ask.copy()
+    for r, s in enumerate(rows):
+        closeness = np.array([float((v @ sentence_vecs[r]).max()) if len(v) else -1.0 for v in vecs])
+        order = np.argsort(-closeness)
+        best = int(order[0])
+        ahead = closeness[best] - (closeness[order[1]] if n > 1 else -1.0)
+        if closeness[best] < PARAPHRASE_COS or ahead < PARAPHRASE_MARGIN or kv.item_closing[best]:
+            continue
+        named = set().union(*(kinds for kinds, _ in lang.asked_kind_spans(cv.agent_sentences[s].text))) - {"category"}
+        if named and not named & kv.item_kinds[best]:
+            continue
+        out[s, best] = max(out[s, best], threshold)
+    return out
+
+
+def _reads_as_open_question(lang: Language, text: str) -> bool:
+    """A question put to the customer that proposes, reads back and holds nothing: it can only ask."""
+    if not text.rstrip().endswith("?") or lang.is_offer(text) or slot_values(lang, text):
+        return False
+    folded = lang.fold_case(text)
+    return not any(p is not None and p.search(folded) for p in (lang.readback_pattern, lang.suggestion_pattern))
 
 
 class _Asks(dict[tuple[int, int], Ask]):

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from audit import __version__
-from audit.asks import pick_asks
+from audit.asks import paraphrase_asks, pick_asks
 from audit.checklist import Checklist
 from audit.languages import Language, get_language
 from audit.matching.features import ask_features, info_features, reason_features
@@ -101,6 +101,9 @@ class AuditEngine:
             lang = get_language(code)
             lang.encoder().encode(["warm up"])
             lang.fast_encoder().encode(["warm up"])
+            paraphrase = lang.paraphrase_encoder()
+            if paraphrase is not None:
+                paraphrase.encode(["warm up"])
             lang.example_banks()
             self.scorers_for(lang)
             from audit.focus import analyzer_for
@@ -199,7 +202,8 @@ class AuditEngine:
     def _signals(self, cv: CallView, kv: ChecklistView, sc: Scorers) -> Signals:
         n_utt = len(cv.transcript.utterances)
         # which sentence asks which item
-        p_ask = directed_asks(cv, kv, closing_offers(cv, kv, sc.ask.predict(ask_features(cv, kv))))
+        p_ask = sc.ask.predict(ask_features(cv, kv))
+        p_ask = directed_asks(cv, kv, closing_offers(cv, kv, paraphrase_asks(cv, kv, p_ask, sc.ask.threshold)))
         asks = pick_asks(cv, kv, p_ask, sc.ask.threshold)
         utt_ask = np.zeros((n_utt, len(kv.item_ids)), dtype=np.float32)
         for s, sent in enumerate(cv.agent_sentences):

@@ -149,6 +149,9 @@ class Language(ABC):
     # ride, right?", "Confirming 3 people leaving at 7 am."), searched in `fold_case` text: with a value in it
     # such a sentence asks no item, and a "yes" to it confirms the values, question mark or not
     readback_pattern: re.Pattern[str] | None = None
+    # the agent proposing something found ("How about Lanna Thai in San Jose?"): a question that reads like the
+    # item holding that thing's name but asks for nothing, in `fold_case` text
+    suggestion_pattern: re.Pattern[str] | None = None
     # the agent offering to book ("Would you like to buy tickets?") and the customer declining ("Not right
     # now, thanks"): with no booking confirmed, the call did not pursue the reason that is not a search
     booking_offer_pattern: re.Pattern[str] | None = None
@@ -207,6 +210,14 @@ class Language(ABC):
         ever compared with vectors from the same encoder.
         """
         return self.encoder()
+
+    def paraphrase_encoder(self) -> Encoder | None:
+        """A slower encoder that reads a question by its meaning rather than its words, consulted only on the
+        agent's questions that the scorers leave asking nothing (`asks.paraphrase_asks`): "Current miles?" asks
+        "What is the current mileage on the vehicle?" in no shared word. None where the main encoder already
+        reads meaning, or where no such encoder is packaged for the language.
+        """
+        return None
 
     @abstractmethod
     def sentences(self, text: str) -> list[tuple[int, int]]:

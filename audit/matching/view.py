@@ -57,6 +57,9 @@ class ChecklistView:
     item_offer: list[bool]  # the item's own question is an offer ("Do you want us to text you?"): `Language.is_offer`
     item_agreement: list[bool]  # the item asks the listener to agree (recording consent): `Language.agreement_pattern`
     item_siblings: list[list[int]]  # each item's sibling in the other direction: `direction_siblings`
+    # per item: (phrasings and description, d) through the language's paraphrase reader
+    # (`Language.paraphrase_encoder`); None where the language has none
+    paraphrase_vecs: list[np.ndarray] | None = None
     bank_match: dict[str, np.ndarray] = field(default_factory=dict)  # bank name -> (entries, items)
 
 
@@ -146,6 +149,7 @@ def build_checklist_view(checklist: Checklist, lang: Language) -> ChecklistView:
         r_vecs = np.zeros((0, dim), dtype=np.float32)
     kinds = [_item_kinds(lang, it.question, it.description) for it in items]
     typed = [k - {"yes_no", "dont_know"} for k in kinds]
+    paraphrase = lang.paraphrase_encoder()
     direction = [lang.direction(f"{it.question} {it.description}") for it in items]
     reason_tokens = [set(lang.tokens(f"{r.description} {' '.join(r.examples)}")) for r in reasons]
     return ChecklistView(
@@ -181,6 +185,8 @@ def build_checklist_view(checklist: Checklist, lang: Language) -> ChecklistView:
         item_asked=[t | ({"category"} if lang.category_pattern and lang.category_pattern.search(
             lang.fold_case(f"{it.question} {it.description}")) else set()) for t, it in zip(typed, items, strict=True)],
         item_siblings=direction_siblings(direction, typed, c),
+        paraphrase_vecs=None if paraphrase is None else [
+            paraphrase.encode([*it.phrasings(), it.description or it.question]) for it in items],
     )
 
 

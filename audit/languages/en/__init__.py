@@ -186,6 +186,7 @@ class English(Language):
     results_pattern = _RESULTS
     booking_pattern = _BOOKING
     readback_pattern = _READBACK
+    suggestion_pattern = re.compile(r"\b(?:how|what) about\b")
     booking_offer_pattern = _BOOKING_OFFER
     declined_pattern = _DECLINED
     choice_pattern = _CHOICE
@@ -196,6 +197,7 @@ class English(Language):
 
     def __init__(self) -> None:
         self._encoder: Encoder | None = None
+        self._paraphrase: Encoder | None = None
         self._lock = threading.Lock()
 
     def encoder(self) -> Encoder:
@@ -205,6 +207,14 @@ class English(Language):
 
                 self._encoder = CachedEncoder(StaticMiniLMEncoder())
             return self._encoder
+
+    def paraphrase_encoder(self) -> Encoder:
+        with self._lock:
+            if self._paraphrase is None:
+                from audit.encoders.minilm_onnx import OnnxMiniLMEncoder
+
+                self._paraphrase = CachedEncoder(OnnxMiniLMEncoder())
+            return self._paraphrase
 
     def sentences(self, text: str) -> list[tuple[int, int]]:
         return list(_sentences(text))
