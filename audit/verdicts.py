@@ -181,6 +181,11 @@ def reason_scores(cv: CallView, kv: ChecklistView, p_reason: np.ndarray, rows: l
         if r not in chosen:
             chosen.append(r)
             where[r], best[r] = rows.index(j), max(best[r], float(p_reason[j, r]))
+    opening = opening_reason(cv, kv, rows)
+    if opening is not None and opening[0] not in chosen:
+        r, j, closeness = opening
+        chosen.append(r)
+        where[r], best[r] = rows.index(j), max(best[r], closeness)
     shown, ruled_out = searched(cv, kv)
     reported = {r: j for r, j in shown if r not in chosen}  # the agent's words show these
     chosen += list(reported)
@@ -225,6 +230,41 @@ def new_matters(cv: CallView, kv: ChecklistView, p_reason: np.ndarray, rows: lis
                     p_reason[j, r] >= NEW_MATTER_CLEAR * threshold and p_reason[j, r] >= CLEAR_MARGIN * second):
                 out.append((r, j))
     return out
+
+
+# the customer's first turns, read by meaning, show the reason they put at least this close and this far ahead of
+# the next (chosen on our hand-written English calls and sgd-train outside the fits)
+OPENING_TURNS = 3
+OPENING_COS = 0.3
+OPENING_MARGIN = 0.1
+
+
+def opening_reason(cv: CallView, kv: ChecklistView, rows: list[int]) -> tuple[int, int, float] | None:
+    """(reason, customer utterance, closeness) for the reason the caller's opening turns state plainly, read by
+    the language's paraphrase reader (`Language.paraphrase_encoder`); None where none stands out or the language
+    has no such reader.
+
+    The scorers read the static encoder, which matches words: "I need a refill on my lisinopril" reads as close
+    to an insurance rejection as to a refill. The transformer reads it as a refill. It adds a reason the others
+    missed and never removes one: the call-level scorer weighs the whole call, the opening states the matter.
+    """
+    vecs = kv.paraphrase_reason_vecs
+    if vecs is None or len(kv.reason_ids) < 2 or not rows:
+        return None
+    opening = set(rows[:OPENING_TURNS])
+    sentences = [s for s in cv.customer_sentences if s.utterance in opening]
+    if not sentences:
+        return None
+    encoder = cv.language.paraphrase_encoder()
+    assert encoder is not None  # the view holds paraphrase vectors only where the language has the reader
+    sims = [encoder.encode([s.text for s in sentences]) @ v.T for v in vecs]  # per reason: (sentences, texts)
+    closeness = np.array([float(m.max()) if m.size else -1.0 for m in sims])
+    order = np.argsort(-closeness)
+    best = int(order[0])
+    if closeness[best] < OPENING_COS or closeness[best] - closeness[order[1]] < OPENING_MARGIN:
+        return None
+    shown_by = sentences[int(sims[best].max(axis=1).argmax())].utterance
+    return best, shown_by, float(closeness[best])
 
 
 def searched(cv: CallView, kv: ChecklistView) -> tuple[list[tuple[int, int]], list[int]]:

@@ -60,6 +60,7 @@ class ChecklistView:
     # per item: (phrasings and description, d) through the language's paraphrase reader
     # (`Language.paraphrase_encoder`); None where the language has none
     paraphrase_vecs: list[np.ndarray] | None = None
+    paraphrase_reason_vecs: list[np.ndarray] | None = None  # per reason: (description and examples, d), the same
     bank_match: dict[str, np.ndarray] = field(default_factory=dict)  # bank name -> (entries, items)
 
 
@@ -187,6 +188,8 @@ def build_checklist_view(checklist: Checklist, lang: Language) -> ChecklistView:
         item_siblings=direction_siblings(direction, typed, c),
         paraphrase_vecs=None if paraphrase is None else [
             paraphrase.encode([*it.phrasings(), it.description or it.question]) for it in items],
+        paraphrase_reason_vecs=None if paraphrase is None else [
+            paraphrase.encode([r.description, *r.examples]) for r in reasons],
     )
 
 
