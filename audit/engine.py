@@ -37,6 +37,7 @@ from audit.verdicts import (
     info_thresholds,
     information,
     item_statuses,
+    opening_sentences,
     question_verdicts,
     reason_scores,
 )
@@ -145,6 +146,11 @@ class AuditEngine:
         for code in by_lang:
             audited = [v for (_, c), v in zip(calls, views, strict=True) if c is not None]
             _search_banks([v for v in audited if v.language.code == code])
+            reader = get_language(code).paraphrase_encoder()
+            if reader is not None:  # one batch for all openings: each call's `opening_reason` then reads the cache
+                reader.encode([s.text for (_, c), v in zip(calls, views, strict=True)
+                               if c is not None and len(c.reasons) > 1 and v.language.code == code
+                               for s in opening_sentences(v)])
         return langs, views
 
     # -- stages ------------------------------------------------------------------------------------

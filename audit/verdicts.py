@@ -251,13 +251,13 @@ def opening_reason(cv: CallView, kv: ChecklistView, rows: list[int]) -> tuple[in
     vecs = kv.paraphrase_reason_vecs
     if vecs is None or len(kv.reason_ids) < 2 or not rows:
         return None
-    opening = set(rows[:OPENING_TURNS])
-    sentences = [s for s in cv.customer_sentences if s.utterance in opening]
+    sentences = opening_sentences(cv)
     if not sentences:
         return None
     encoder = cv.language.paraphrase_encoder()
     assert encoder is not None  # the view holds paraphrase vectors only where the language has the reader
-    sims = [encoder.encode([s.text for s in sentences]) @ v.T for v in vecs]  # per reason: (sentences, texts)
+    read = encoder.encode([s.text for s in sentences])
+    sims = [read @ v.T for v in vecs]  # per reason: (sentences, its texts)
     closeness = np.array([float(m.max()) if m.size else -1.0 for m in sims])
     order = np.argsort(-closeness)
     best = int(order[0])
@@ -265,6 +265,12 @@ def opening_reason(cv: CallView, kv: ChecklistView, rows: list[int]) -> tuple[in
         return None
     shown_by = sentences[int(sims[best].max(axis=1).argmax())].utterance
     return best, shown_by, float(closeness[best])
+
+
+def opening_sentences(cv: CallView) -> list[Sentence]:
+    """The customer's sentences in their first `OPENING_TURNS` turns, where a caller states the matter."""
+    turns = [i for i, u in enumerate(cv.transcript.utterances) if u.speaker == "customer"][:OPENING_TURNS]
+    return [s for s in cv.customer_sentences if s.utterance in turns]
 
 
 def searched(cv: CallView, kv: ChecklistView) -> tuple[list[tuple[int, int]], list[int]]:

