@@ -177,3 +177,15 @@ def test_when_the_agent_offers_the_line_called_from_then_a_phone_number_is_asked
 ])
 def test_when_a_name_cue_is_followed_by_capitalised_words_then_a_person_unless_a_day(text: str, names: set) -> None:
     assert {v.text for v in EN.values(text) if v.kind == "name"} == names
+
+
+@pytest.mark.parametrize(("question", "phone"), [
+    ("What number should he call?", True),
+    ("What number can the driver reach you at?", True),
+    ("Is there a number we can text when it's ready?", True),
+    ("What is the policy number you were calling about?", False),
+    ("Which number is on the invoice?", False),
+])
+def test_when_the_agent_asks_what_number_someone_should_call_then_a_phone_number_is_asked(question: str,
+                                                                                         phone: bool) -> None:
+    assert any("phone" in kinds for kinds, _ in EN.asked_kind_spans(question)) is phone

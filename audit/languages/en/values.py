@@ -196,6 +196,11 @@ _WHEN = r"^\W*when\b|\bwhen(?= (?:do|did|does|will|would|is|are|was|were|can|cou
 # "Is the number you're calling from good?", "the number you're on": the caller's own line offered as the one to call
 _CALLING_FROM = (r"\bnumbers? (?:(?:that )?you(?:'re| are)? (?:calling (?:from|on)|called (?:from|on|in on)|on)|"
                  r"you called)\b")
+# "What number should he call?", "What number can the driver reach you at?", "a number we can text": the number to
+# call the customer on, asked with the caller of it named
+_ASKED_NUMBER_TO_CALL = (r"\bnumbers?\s+(?:(?:should|can|could|would|will|do|may)\s+(?:we|i|he|she|they|someone|you|"
+                         r"the \w+)\s+|(?:we|i|he|she|they|someone)\s+(?:can|could|should|will|may)\s+)(?:use to\s+)?"
+                         r"(?:call|reach|text)\b")
 
 # What an item asks for, read from its question and description.
 _ITEM_KINDS: list[tuple[str, re.Pattern[str]]] = [
@@ -261,7 +266,8 @@ _ASKED_KINDS: list[tuple[frozenset[str], re.Pattern[str]]] = [
     (frozenset({"name"}), re.compile(r"\bname\b", re.I)),
     (frozenset({"phone"}), re.compile(
         r"\bphone\b|\b(?:good|best|contact|callback|call ?back) number\b|"
-        r"\bnumber (?:to|where|at which) (?:we|i|they|someone) (?:can|could) (?:reach|call)|" + _CALLING_FROM, re.I)),
+        r"\bnumber (?:to|where|at which) (?:we|i|they|someone) (?:can|could) (?:reach|call)|"
+        + _ASKED_NUMBER_TO_CALL + "|" + _CALLING_FROM, re.I)),
     (frozenset({"email"}), re.compile(r"\be-?mail\b", re.I)),
     (frozenset({"count"}), re.compile(r"\bhead ?count\b", re.I)),
     (frozenset({"count"}), re.compile(r"\bhow many\b(?! (?:minutes|hours|days|nights|weeks|months|years|times)\b)",
