@@ -130,6 +130,8 @@ def test_when_agent_offers_more_help_then_closing_offer_but_not_the_greeting(lan
     (EN, "On which date would you like to travel, and to where?", 1),
     (EN, "Where are you headed?", 1),
     (EN, "How can I help you?", 0),
+    (EN, "I'm looking for one way flights out of Mexico City.", -1),  # a trip "out of" a place starts there
+    (EN, "I'll be out of town next week.", 0),
     (RU, "Откуда вы вылетаете?", -1),
     (RU, "Куда едем?", 1),
     (RU, "Когда обратный рейс?", 1),

@@ -57,6 +57,7 @@ _CLOSING = re.compile(
     r"\bany (?:more|further) questions\b", re.I)
 _START = re.compile(
     r"\b(?:from|depart\w*|leav(?:e|es|ing)|origin\w*|start(?:s|ing)?|begin\w*|outbound|fly(?:ing)? out|"
+    r"(?:flights?|bus(?:es)?|trains?|rides?|cabs?|trips?) out of|"
     r"pick(?:ing)?[ -]?(?:it |the car |you )?up|pickup|check(?:ing)?[ -]?in)\b")
 _END = re.compile(
     r"\b(?:destination|arriv\w*|return\w*|back|ends?|ending|until|till|inbound|"
