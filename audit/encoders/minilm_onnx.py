@@ -49,7 +49,13 @@ def model_file() -> Path:
     if not target.exists():
         with _build_lock:
             if not target.exists():
-                build(target)
+                try:
+                    build(target)
+                except OSError as e:
+                    raise ModelNotFoundError(
+                        f"cannot build the ONNX MiniLM in {target.parent} ({e.strerror or e}): set "
+                        "CALLAUDIT_MODEL_CACHE to a writable folder, or run `python -m audit.encoders.minilm_onnx` "
+                        "where it is writable") from e
     return target
 
 

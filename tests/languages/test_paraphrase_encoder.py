@@ -7,6 +7,7 @@ import pytest
 
 from audit.encoders.minilm import MiniLMEncoder
 from audit.encoders.minilm_onnx import OnnxMiniLMEncoder, build, model_file
+from audit.errors import ModelNotFoundError
 
 TEXTS = [
     "And roughly what's it got on the odometer?",
@@ -49,3 +50,11 @@ def test_when_built_again_then_the_file_is_whole_and_loads(tmp_path) -> None:
     assert target.stat().st_size == model_file().stat().st_size
     assert not [p for p in tmp_path.iterdir() if p != target]  # no temporary files left behind
     assert np.allclose(OnnxMiniLMEncoder(target).encode(TEXTS[:2]), OnnxMiniLMEncoder().encode(TEXTS[:2]), atol=1e-4)
+
+
+def test_when_the_cache_folder_cannot_be_written_then_the_error_says_how_to_fix_it(tmp_path, monkeypatch) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache folder should be")
+    monkeypatch.setenv("CALLAUDIT_MODEL_CACHE", str(blocked / "cache"))
+    with pytest.raises(ModelNotFoundError, match="CALLAUDIT_MODEL_CACHE"):
+        model_file()
