@@ -7,7 +7,7 @@ import numpy as np
 
 from audit.languages.base import WHEN_KINDS, Language, narrowest_kinds
 from audit.matching.slots import slot_values
-from audit.matching.view import CallView, ChecklistView, Sentence
+from audit.matching.view import CallView, ChecklistView, Sentence, clearly_closest
 from audit.verdicts import Ask
 
 # a sentence asks items other than its best one only above this probability
@@ -42,9 +42,8 @@ def paraphrase_asks(cv: CallView, kv: ChecklistView, p_ask: np.ndarray, threshol
     value read back, a suggestion ("How about Lanna Thai?"), a sentence holding a value, a closing item, or an
     item taking no kind of value the question's words name ("How long do you want it?" asks no pick-up date).
     """
-    vecs = kv.paraphrase_vecs
-    n = len(kv.item_ids)
-    if vecs is None or p_ask.size == 0 or n == 0:
+    groups = kv.paraphrase_items
+    if groups is None or p_ask.size == 0 or not kv.item_ids:
         return p_ask
     lang = cv.language
     rows = [s for s, sent in enumerate(cv.agent_sentences)
@@ -53,14 +52,11 @@ def paraphrase_asks(cv: CallView, kv: ChecklistView, p_ask: np.ndarray, threshol
         return p_ask
     encoder = lang.paraphrase_encoder()
     assert encoder is not None  # the view holds paraphrase vectors only where the language has the reader
-    sentence_vecs = encoder.encode([cv.agent_sentences[s].text for s in rows])
+    closeness = groups.closeness(encoder.encode([cv.agent_sentences[s].text for s in rows]))
     out = p_ask.copy()
     for r, s in enumerate(rows):
-        closeness = np.array([float((v @ sentence_vecs[r]).max()) if len(v) else -1.0 for v in vecs])
-        order = np.argsort(-closeness)
-        best = int(order[0])
-        ahead = closeness[best] - (closeness[order[1]] if n > 1 else -1.0)
-        if closeness[best] < PARAPHRASE_COS or ahead < PARAPHRASE_MARGIN or kv.item_closing[best]:
+        best = clearly_closest(closeness[r], PARAPHRASE_COS, PARAPHRASE_MARGIN)
+        if best is None or kv.item_closing[best]:
             continue
         named = set().union(*(kinds for kinds, _ in lang.asked_kind_spans(cv.agent_sentences[s].text))) - {"category"}
         if named and not named & kv.item_kinds[best]:

@@ -289,4 +289,3 @@ def _search_banks(views: list[CallView]) -> None:
 
 def _lower_first(s: str) -> str:
     return s[:1].lower() + s[1:] if s and not s[:2].isupper() else s
-

@@ -16,7 +16,7 @@ from audit.languages.base import WHEN_KINDS, Language, Value
 from audit.matching.features import OPENING_TURNS, by_utterance, call_reason_features
 from audit.matching.model import Scorer
 from audit.matching.slots import slot_values, value_context
-from audit.matching.view import CallView, ChecklistView, Sentence
+from audit.matching.view import CallView, ChecklistView, Sentence, clearly_closest
 from audit.report import Evidence, ItemStatus, QuestionVerdict, ReasonScore
 
 
@@ -248,23 +248,19 @@ def opening_reason(cv: CallView, kv: ChecklistView, rows: list[int]) -> tuple[in
     to an insurance rejection as to a refill. The transformer reads it as a refill. It adds a reason the others
     missed and never removes one: the call-level scorer weighs the whole call, the opening states the matter.
     """
-    vecs = kv.paraphrase_reason_vecs
-    if vecs is None or len(kv.reason_ids) < 2 or not rows:
+    groups = kv.paraphrase_reasons
+    if groups is None or len(kv.reason_ids) < 2 or not rows:
         return None
     sentences = opening_sentences(cv)
     if not sentences:
         return None
     encoder = cv.language.paraphrase_encoder()
     assert encoder is not None  # the view holds paraphrase vectors only where the language has the reader
-    read = encoder.encode([s.text for s in sentences])
-    sims = [read @ v.T for v in vecs]  # per reason: (sentences, its texts)
-    closeness = np.array([float(m.max()) if m.size else -1.0 for m in sims])
-    order = np.argsort(-closeness)
-    best = int(order[0])
-    if closeness[best] < OPENING_COS or closeness[best] - closeness[order[1]] < OPENING_MARGIN:
+    closeness = groups.closeness(encoder.encode([s.text for s in sentences]))  # (sentences, reasons)
+    best = clearly_closest(closeness.max(axis=0), OPENING_COS, OPENING_MARGIN)
+    if best is None:
         return None
-    shown_by = sentences[int(sims[best].max(axis=1).argmax())].utterance
-    return best, shown_by, float(closeness[best])
+    return best, sentences[int(closeness[:, best].argmax())].utterance, float(closeness[:, best].max())
 
 
 def opening_sentences(cv: CallView) -> list[Sentence]:

@@ -23,6 +23,35 @@ class Sentence:
     text: str
 
 
+@dataclass(frozen=True)
+class TextGroups:
+    """Several texts per entry (an item's phrasings and description, a reason's description and examples),
+    embedded once and stacked in entry order: an entry reads as close to a sentence as its closest text."""
+
+    vecs: np.ndarray  # (texts, d)
+    starts: np.ndarray  # (entries,): each entry's first row; every entry holds at least one text
+
+    @classmethod
+    def embed(cls, encoder: Encoder, groups: list[list[str]]) -> TextGroups:
+        starts = np.cumsum([0, *(len(g) for g in groups[:-1])]) if groups else np.zeros(0, dtype=int)
+        return cls(encoder.encode([t for g in groups for t in g]), starts.astype(int))
+
+    def closeness(self, sentence_vecs: np.ndarray) -> np.ndarray:
+        """(sentences, entries): each entry's best cosine over its texts."""
+        if len(self.starts) == 0 or len(sentence_vecs) == 0:
+            return np.zeros((len(sentence_vecs), len(self.starts)), dtype=np.float32)
+        return np.maximum.reduceat(sentence_vecs @ self.vecs.T, self.starts, axis=1)
+
+
+def clearly_closest(closeness: np.ndarray, floor: float, margin: float) -> int | None:
+    """The entry at `floor` or closer and `margin` ahead of every other (one entry needs only the floor)."""
+    if closeness.size == 0:
+        return None
+    best = int(closeness.argmax())
+    runner_up = float(np.delete(closeness, best).max()) if closeness.size > 1 else -np.inf
+    return best if closeness[best] >= floor and closeness[best] - runner_up >= margin else None
+
+
 @dataclass
 class ChecklistView:
     """Checklist texts and their vectors; built once per (checklist, version) and reused across calls."""
@@ -57,10 +86,10 @@ class ChecklistView:
     item_offer: list[bool]  # the item's own question is an offer ("Do you want us to text you?"): `Language.is_offer`
     item_agreement: list[bool]  # the item asks the listener to agree (recording consent): `Language.agreement_pattern`
     item_siblings: list[list[int]]  # each item's sibling in the other direction: `direction_siblings`
-    # per item: (phrasings and description, d) through the language's paraphrase reader
-    # (`Language.paraphrase_encoder`); None where the language has none
-    paraphrase_vecs: list[np.ndarray] | None = None
-    paraphrase_reason_vecs: list[np.ndarray] | None = None  # per reason: (description and examples, d), the same
+    # items' phrasings and descriptions, and reasons' descriptions and examples, through the language's
+    # paraphrase reader (`Language.paraphrase_encoder`); None where the language has none
+    paraphrase_items: TextGroups | None = None
+    paraphrase_reasons: TextGroups | None = None
     bank_match: dict[str, np.ndarray] = field(default_factory=dict)  # bank name -> (entries, items)
 
 
@@ -186,10 +215,10 @@ def build_checklist_view(checklist: Checklist, lang: Language) -> ChecklistView:
         item_asked=[t | ({"category"} if lang.category_pattern and lang.category_pattern.search(
             lang.fold_case(f"{it.question} {it.description}")) else set()) for t, it in zip(typed, items, strict=True)],
         item_siblings=direction_siblings(direction, typed, c),
-        paraphrase_vecs=None if paraphrase is None else [
-            paraphrase.encode([*it.phrasings(), it.description or it.question]) for it in items],
-        paraphrase_reason_vecs=None if paraphrase is None else [
-            paraphrase.encode([r.description, *r.examples]) for r in reasons],
+        paraphrase_items=None if paraphrase is None else TextGroups.embed(
+            paraphrase, [[*it.phrasings(), it.description or it.question] for it in items]),
+        paraphrase_reasons=None if paraphrase is None else TextGroups.embed(
+            paraphrase, [[r.description, *r.examples] for r in reasons]),
     )
 
 
