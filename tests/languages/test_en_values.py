@@ -144,6 +144,8 @@ def test_when_a_question_is_read_then_its_words_say_what_it_asks(question: str, 
     ("I bought it in August of twenty twenty-four.", "date", "August of twenty twenty-four"),
     ("The ride started at like eight-fifteen.", "time", "eight-fifteen"),
     ("Ten to nine, I think.", "time", "Ten to nine"),
+    ("I'd like to set another alarm for five pm.", "time", "five pm"),
+    ("Make it seven thirty p.m.", "time", "seven thirty p.m"),
     ("It's jo at mail dot co dot uk.", "email", "jo at mail dot co dot uk"),
 ])
 def test_when_an_amount_or_a_date_is_said_in_words_then_it_is_read(text, kind, value):
@@ -189,3 +191,8 @@ def test_when_a_name_cue_is_followed_by_capitalised_words_then_a_person_unless_a
 def test_when_the_agent_asks_what_number_someone_should_call_then_a_phone_number_is_asked(question: str,
                                                                                          phone: bool) -> None:
     assert any("phone" in kinds for kinds, _ in EN.asked_kind_spans(question)) is phone
+
+
+@pytest.mark.parametrize("text", ["Set an alarm for five pm.", "Book it for ten o'clock."])
+def test_when_an_hour_in_words_follows_for_then_it_is_a_time_not_a_count(text):
+    assert "count" not in _kinds(text)

@@ -59,7 +59,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("count", re.compile(
         r"\b(?:\d+|" + _SMALL + r")\s+(?:people|persons?|adults?|kids|children|guests|tickets?|seats?|rooms?|"
         r"passengers?|of us|bed ?rooms?|beds?|baths?|bathrooms?)\b|\bjust (?:me|myself|us)\b|\bfor (?:\d+|" + _SMALL
-        + r")\b(?![\s-]+(?:hundred|thousand|dollars|bucks|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)"
+        + r")\b(?![\s-]+(?:hundred|thousand|dollars|bucks|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+        r"o'clock|[ap]\.?m\b))"
         r"(?!-)|\b(?:we(?:'re| are| will be)|there(?:'s| is| are| will be)|party of|group of)\s+(?:just |only )?(?:\d+|"
         + _SMALL + r")\b|\b(?:\d+|" + _SMALL + r")\s+(?:in (?:my|our|the) (?:party|group)|in total|total)\b|"
         r"\bjust (?:\d+|one)\b", re.I)),
@@ -108,9 +109,10 @@ _GUARDED: list[tuple[str, re.Pattern[str], tuple[str, ...]]] = [
     ("time", re.compile(r"\b(?:\d+|" + _SMALL + r"|an?|few|couple(?: of)?)\s+(?:minutes?|hours?)\s+ago\b", re.I),
      (" ago",)),
     # a clock time said in words: "three-thirty", "eight-fifteen", "ten to nine"
-    ("time", re.compile(r"\b(?:" + _HOURS + r")[\s-](?:fifteen|thirty|forty-five|o'clock)\b|"
+    ("time", re.compile(r"\b(?:" + _HOURS + r")(?:[\s-](?:fifteen|thirty|forty-five))?\s?[ap]\.?m\b|"
+                        r"\b(?:" + _HOURS + r")[\s-](?:fifteen|thirty|forty-five|o'clock)\b|"
                         r"\b(?:five|ten|twenty|twenty-five) (?:to|past) (?:" + _HOURS + r")\b", re.I),
-     ("fifteen", "thirty", "forty-five", "o'clock", " to ", " past ")),
+     ("fifteen", "thirty", "forty-five", "o'clock", " to ", " past ", "am", "pm", "a.m", "p.m")),
 ]
 _STREET = re.compile(r"\b(?:" + "|".join(_STREET_WORDS) + r")\W*$", re.I)
 _SPOKEN_DIGITS = re.compile(r"\b(?:(?:" + "|".join(_DIGIT_WORDS) + r")[\s,-]+){3,}(?:" + "|".join(_DIGIT_WORDS)
