@@ -350,8 +350,9 @@ def _better_item(i: int, kinds: frozenset[str], sent: Sentence, row: np.ndarray,
     way but which takes another value ("Name of event"); a bare "When would you like to leave?" asks, of a
     day item and an hour item of one thing, the one the checklist words with "when" ("When are you
     leaving?"), though it reads closer to "What time would you like to leave?". The ask moves to it."""
-    def free(j: int) -> bool:
-        return j not in taken and (sent.utterance, j) not in best
+    def free(j: int) -> bool:  # not asked elsewhere in the turn; a rival read from this same sentence is free
+        held = best.get((sent.utterance, j))
+        return j not in taken and (held is None or held.sentence is sent)
 
     others: list[int] = []
     if kinds == {"category"} and not kv.item_asked[i] <= kinds:
@@ -363,7 +364,7 @@ def _better_item(i: int, kinds: frozenset[str], sent: Sentence, row: np.ndarray,
     if len(others) != 1:
         return i
     best.drop((sent.utterance, i))
-    best[(sent.utterance, others[0])] = Ask(sent, others[0], float(row[others[0]]))
+    best[(sent.utterance, others[0])] = Ask(sent, others[0], max(float(row[others[0]]), float(row[i])))
     return others[0]
 
 

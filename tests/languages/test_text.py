@@ -129,6 +129,8 @@ def test_when_agent_offers_more_help_then_closing_offer_but_not_the_greeting(lan
     (EN, "From which city are you going to be leaving?", -1),  # "going to be" is a future, not a way
     (EN, "On which date would you like to travel, and to where?", 1),
     (EN, "Where are you headed?", 1),
+    (EN, "Where are you going from?", -1),  # "from" closing the question: the start
+    (EN, "Where are you coming and going from?", 0),  # both ends
     (EN, "How can I help you?", 0),
     (EN, "I'm looking for one way flights out of Mexico City.", -1),  # a trip "out of" a place starts there
     (EN, "I'll be out of town next week.", 0),

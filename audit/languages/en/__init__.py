@@ -66,7 +66,9 @@ _END = re.compile(
     r"^\W*to (?:when|what|which)\b")
 # words that point at the end only of a place: "When and where do you want to go?" asks the day one goes
 _END_PLACE = re.compile(
-    r"\bwhere\b.*\b(?:going|go|heading|headed)\b|\bto where\b|\bwhere to\b|"
+    # "Where are you going from?" asks the start; "coming and going from" both ends
+    r"\bwhere\b.*\b(?:going|go|heading|headed)\b(?!\s+from\b)|\bcom(?:e|ing) and go(?:ing)?\b|"
+    r"\bto where\b|\bwhere to\b|"
     # "going to" a place, not "going to be leaving" (the future of another verb)
     r"\b(?:going|go|heading) to\b(?! (?:be|have|need|want|leave|depart|fly|travel|take|get|make|do|stay|use|"
     r"pick|rent|book|start|begin|check)\b)|\bto\s*[?.!]*$|"
