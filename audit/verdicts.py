@@ -482,14 +482,15 @@ def directed_asks(cv: CallView, kv: ChecklistView, p_ask: np.ndarray) -> np.ndar
     lang = cv.language
     out = p_ask.copy()
     for s, sent in enumerate(cv.agent_sentences):
-        d = lang.direction(sent.text)
-        only = None  # the kinds whose items move: all, where the words point
-        if not d and _asks_one_start(lang, sent.text):
-            d, only = -1, WHEN_KINDS
-        if not d:
+        # a day or an hour reads the words of time only: "Your destination and date please" asks no return date
+        ways = {False: lang.direction(sent.text), True: lang.direction(sent.text, of_place=False)}
+        if not any(ways.values()) and _asks_one_start(lang, sent.text):
+            ways[True] = -1  # moves the days and hours only
+        if not any(ways.values()):
             continue
         for i, sib in enumerate(siblings):
-            if sib and kv.item_direction[i] == -d and (only is None or kv.item_typed[i] & only):
+            d = ways[bool(kv.item_typed[i] & WHEN_KINDS)]
+            if sib and d and kv.item_direction[i] == -d:
                 j = max(sib, key=lambda j: float(p_ask[s, j]))
                 out[s, j] = max(out[s, j], p_ask[s, i])
                 out[s, i] = 0.0

@@ -662,6 +662,9 @@ def test_when_a_request_names_the_values_it_wants_then_each_names_its_item(
     ("Can you give me your departure and arrival cities?", {"origin_city", "destination_city"}),
     ("And where will you be leaving from?", {"origin_city"}),
     ("Where are you going from?", {"origin_city"}),
+    # the trip's end is a place: the date asked beside it is the day it starts
+    ("On which date would you like to travel and to where?", {"departure_date", "destination_city"}),
+    ("When and where do you want to go?", {"departure_date", "destination_city"}),
     ("It's a busy season, I see 40 flights What date do you want to leave?", {"departure_date"}),
     ("Do you want me to look for flights from a particular city?", {"origin_city"}),
     # each part of a joined question reads its own direction

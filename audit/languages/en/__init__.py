@@ -60,7 +60,7 @@ _START = re.compile(
     r"(?:flights?|bus(?:es)?|trains?|rides?|cabs?|trips?) out of|"
     r"pick(?:ing)?[ -]?(?:it |the car |you )?up|pickup|check(?:ing)?[ -]?in)\b")
 _END = re.compile(
-    r"\b(?:destination|arriv\w*|return\w*|back|ends?|ending|until|till|inbound|"
+    r"\b(?:arriv\w*|return\w*|back|ends?|ending|until|till|inbound|"
     r"drop(?:ping)?[ -]?(?:it |the car )?off|dropoff|check(?:ing)?[ -]?out)\b|"
     # "from when and to what date?"
     r"^\W*to (?:when|what|which)\b")
@@ -68,7 +68,7 @@ _END = re.compile(
 _END_PLACE = re.compile(
     # "Where are you going from?" asks the start; "coming and going from" both ends
     r"\bwhere\b.*\b(?:going|go|heading|headed)\b(?!\s+from\b)|\bcom(?:e|ing) and go(?:ing)?\b|"
-    r"\bto where\b|\bwhere to\b|"
+    r"\bto where\b|\bwhere to\b|\bdestination\b|"
     # "going to" a place, not "going to be leaving" (the future of another verb)
     r"\b(?:going|go|heading) to\b(?! (?:be|have|need|want|leave|depart|fly|travel|take|get|make|do|stay|use|"
     r"pick|rent|book|start|begin|check)\b)|\bto\s*[?.!]*$|"
