@@ -795,6 +795,41 @@ def test_when_a_call_level_scorer_filters_then_it_only_drops_the_rules_second_re
     assert len(backs_none) == 1 and set(backs_none) <= set(rule) and backs_all == rule
 
 
+def test_when_a_call_level_scorer_filters_then_a_second_reason_needs_a_clearer_score(
+        engine: AuditEngine, checklist) -> None:
+    """The rule's second reason stays only where the scorer passes it by `SECOND_CALL_REASON` more than the
+    first: a search the caller never turns into a purchase is read as a purchase too when merely passed."""
+    import math
+
+    import numpy as np
+
+    from audit.matching.features import CALL_REASON_FEATURES
+    from audit.matching.model import Scorer
+    from audit.verdicts import SECOND_CALL_REASON, reason_scores
+
+    n = len(CALL_REASON_FEATURES)
+
+    def constant(p: float) -> Scorer:
+        return Scorer(features=CALL_REASON_FEATURES, mean=np.zeros(n), scale=np.ones(n),
+                      powers=np.eye(n, dtype=np.int64), coef=np.zeros(n), intercept=math.log(p / (1 - p)),
+                      threshold=0.5)
+
+    two_matters = _call(
+        ("agent", "Roadside assistance, how can I help?"),
+        ("customer", "I locked my keys inside my car."),
+        ("agent", "Okay, where are you?"),
+        ("customer", "At the mall. And the battery is dead too, the car won't start at all."),
+    )
+    sig = engine.signals_many([(two_matters, checklist)])[0]
+    sc = engine.scorers_for(sig.cv.language)
+    args = (sig.cv, sig.kv, sig.p_reason, sig.customer_rows, sc.reason.threshold, sig.p_sentences)
+    rule = [r.id for r in reason_scores(*args, None, sig.asked)]
+    assert len(rule) == 2
+    merely = [r.id for r in reason_scores(*args, constant(0.5 + SECOND_CALL_REASON / 2), sig.asked, "filter")]
+    clearly = [r.id for r in reason_scores(*args, constant(0.5 + SECOND_CALL_REASON * 2), sig.asked, "filter")]
+    assert len(merely) == 1 and sorted(clearly) == sorted(rule)
+
+
 def test_when_the_caller_raises_another_matter_then_its_reason_joins_the_call(engine: AuditEngine, checklist) -> None:
     """A matter raised at the end ("Oh, and while I have you, ...") is a small part of the call, which the
     call-level scorer weighs as a whole; the turn's own words say it is another matter."""
