@@ -39,8 +39,10 @@ def paraphrase_asks(cv: CallView, kv: ChecklistView, p_ask: np.ndarray, threshol
     The scorers read the static encoder, which matches words: "Current miles?" and "And that came when, what
     day?" ask "What is the current mileage?" and "On what date was the item delivered?" in none of their words.
     Only questions are read again, and not those whose own words say they ask nothing of the kind: an offer, a
-    value read back, a suggestion ("How about Lanna Thai?"), a sentence holding a value, a closing item, or an
-    item taking no kind of value the question's words name ("How long do you want it?" asks no pick-up date).
+    value read back, a suggestion ("How about Lanna Thai?", "what do you think?"), a sentence holding several
+    values or one beside results found, a closing item, or an item taking no kind of value the question's words
+    name ("How long do you want it?" asks no pick-up date). A question holding one value checks one fact ("And
+    it's the Calder dining table, the sixty inch one?"): our annotated calls count it as asking its item.
     """
     groups = kv.paraphrase_items
     if groups is None or p_ask.size == 0 or not kv.item_ids:
@@ -67,9 +69,12 @@ def paraphrase_asks(cv: CallView, kv: ChecklistView, p_ask: np.ndarray, threshol
 
 def _reads_as_open_question(lang: Language, text: str) -> bool:
     """A question put to the customer that proposes, reads back and holds nothing: it can only ask."""
-    if not text.rstrip().endswith("?") or lang.is_offer(text) or slot_values(lang, text):
+    if not text.rstrip().endswith("?") or lang.is_offer(text):
         return False
+    values = [v for v in slot_values(lang, text) if v.kind not in ("yes_no", "dont_know")]
     folded = lang.fold_case(text)
+    if len(values) > 1 or values and lang.results_pattern is not None and lang.results_pattern.search(folded):
+        return False
     return not any(p is not None and p.search(folded) for p in (lang.readback_pattern, lang.suggestion_pattern))
 
 

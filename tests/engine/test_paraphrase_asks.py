@@ -60,3 +60,36 @@ def test_without_the_paraphrase_reader_the_word_scorers_miss_them(engine: AuditE
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(asks_module, "PARAPHRASE_COS", 2.0)
     assert {a[1] for a in _asks(engine)}.isdisjoint({"mileage", "appointment_date"})
+
+
+CHECKED = Transcript.model_validate({"call_id": "check", "language": "en", "utterances": [
+    {"speaker": s, "text": t} for s, t in [
+        ("agent", "Ridgeview Auto service, this is Sam. How can I help?"),
+        ("customer", "Hi, my Subaru Forester is due for an oil change, you did the last one in March."),
+        ("agent", "Sure. And the vehicle is the Subaru Forester you had in on March 3rd?"),
+        ("customer", "Yes, that one."),
+        ("agent", "So a Forester on Thursday at nine?"),
+        ("customer", "Yes."),
+    ]]})
+
+
+def test_when_a_question_checks_one_value_then_its_meaning_asks_the_item(engine: AuditEngine) -> None:
+    """"And the vehicle is the Subaru Forester you had in on March 3rd?" checks one fact (which car) and asks
+    its item, as our annotators read such questions, though it holds a date; a question reading back several
+    values ("a Forester on Thursday at nine?") confirms a summary and asks nothing."""
+    engine.forget_checklists()
+    found = [(q.utterance, q.item) for q in engine.audit(CHECKED, SERVICE_DESK).questions]
+    assert (2, "vehicle") in found
+    assert not [a for a in found if a[0] == 4]
+
+
+@pytest.mark.parametrize("proposal", [
+    "How about Lanna Thai?",
+    "There's a tourist attraction called the Toronto Sign, what do you think about that?",
+    "The Nationals game is on Tuesday, how does that sound?",
+])
+def test_when_the_agent_proposes_something_then_the_sentence_reads_as_a_suggestion(proposal: str) -> None:
+    from audit.languages import get_language
+
+    en = get_language("en")
+    assert en.suggestion_pattern is not None and en.suggestion_pattern.search(en.fold_case(proposal))

@@ -189,7 +189,7 @@ class English(Language):
     results_pattern = _RESULTS
     booking_pattern = _BOOKING
     readback_pattern = _READBACK
-    suggestion_pattern = re.compile(r"\b(?:how|what) about\b")
+    suggestion_pattern = re.compile(r"\b(?:how|what) about\b|\bwhat do you think\b|\bhow does (?:that|this|it) sound\b")
     booking_offer_pattern = _BOOKING_OFFER
     declined_pattern = _DECLINED
     choice_pattern = _CHOICE
