@@ -45,6 +45,10 @@ from audit.verdicts import (
 # metadata: a key matches an item when their texts are this similar (or a distinct typed value fits and nearly so)
 META_COS = 0.7
 META_COS_TYPED = 0.35
+# ... or, where no item's texts name the key's words, the key's words alone read this close to one item and this
+# far ahead of the next (chosen on our hand-written calls: 0.3 or a margin of 0.02 cost ru-g, en-i and tr-c)
+META_KEY_COS = 0.35
+META_KEY_MARGIN = 0.05
 # words of a metadata key that say where its value came from, not what it is ("menu_account_number",
 # "booking_number_ivr"): the rest names the item
 SOURCE_WORDS = frozenset({"menu", "ivr", "crm", "keyed", "entered", "typed", "system", "selected"})
@@ -228,14 +232,18 @@ class AuditEngine:
 
         A key holds an item when the item's texts name the key's words together ("account number"), when the
         value has a type that only that kind of item asks for (a phone number for a callback-number item),
-        or when key and item mean nearly the same. Sharing one word is not enough: an account number from
-        the phone menu does not answer the account's passcode.
+        when key and item mean nearly the same, or when the key's own words read clearly closest to the item
+        and its value fits it (`_key_reads_as`: English field names on Russian and Turkish checklists). Sharing
+        one word is not enough: an account number from the phone menu does not answer the account's passcode.
         """
         out: dict[int, tuple[str, float]] = {}
         if not cv.metadata_texts or not kv.item_ids:
             return out
         lang = cv.language
         sims = cv.metadata_vecs @ kv.combined_vecs.T
+        # the key's own words alone ("tc kimlik no", "club card"): what the field is, read across languages
+        key_words = [" ".join(w for w in key.split("_") if w not in SOURCE_WORDS) for key, _ in cv.metadata_texts]
+        key_sims = lang.encoder().encode(key_words) @ kv.combined_vecs.T
         id_words = [set(lang.tokens(item_id.replace("_", " "))) for item_id in kv.item_ids]
         texts = [[lang.tokens(t) for t in (it.question, it.description, *it.variants, it.id.replace("_", " "))]
                  for it in kv.checklist.items]
@@ -257,10 +265,25 @@ class AuditEngine:
                 candidates = [(i, float(sims[m, i])) for i in range(len(kv.item_ids))
                               if sims[m, i] >= best - 0.05 and (sims[m, i] >= META_COS or i in owners and (
                                   sims[m, i] >= META_COS_TYPED or owners == [i] and sims[m, i] >= best))]
+            if not named and key_list and len(kv.item_ids) > 1:
+                candidates += _key_reads_as(key_sims[m], kinds, kv)
             for i, s in candidates:
                 if i not in out or out[i][1] < s:
                     out[i] = (key, s)
         return out
+
+
+def _key_reads_as(sims: np.ndarray, kinds: set[str], kv: ChecklistView) -> list[tuple[int, float]]:
+    """The item a metadata key's own words read clearly closest to, where its value is of a kind the item
+    takes: "tc_kimlik_no" holds "T.C. kimlik numaranız?", "account_number_ivr" "Продиктуйте номер лицевого
+    счёта" (keys are English field names whatever the call's language), but an account number never holds
+    "the name on the account"."""
+    order = np.argsort(-sims)
+    i, j = int(order[0]), int(order[1])
+    fits = not kv.item_typed[i] or bool(kinds & kv.item_kinds[i])
+    if fits and sims[i] >= META_KEY_COS and sims[i] - sims[j] >= META_KEY_MARGIN:
+        return [(i, float(sims[i]))]
+    return []
 
 
 def _has_run(words: list[str], run: list[str]) -> bool:

@@ -177,6 +177,29 @@ def test_when_an_item_names_the_key_words_apart_then_metadata_does_not_answer_it
     assert _status(report, 1, "account") == "redundant"
 
 
+def test_when_a_metadata_key_reads_closest_to_an_item_of_another_kind_then_it_does_not_answer_it(
+        engine: AuditEngine) -> None:
+    """"account_number" reads closest to "What's the name on the account?" where the checklist has no account
+    number item, but a number is no name."""
+    alarm_desk = parse_checklist("""
+id: alarm_desk_test
+name: Alarm desk (test)
+version: 1
+language: en
+reasons:
+  - {id: false_alarm, description: "The alarm went off by mistake"}
+items:
+  - {id: account_holder, question: "What's the name on the account?", description: "Name of the account holder"}
+  - {id: address, question: "What is the address of the monitored property?", description: "Monitored address"}
+""", where="alarm_desk_test")
+    report = engine.audit(_call(
+        ("customer", "Hi, my alarm went off by mistake."),
+        ("agent", "Okay. And the name on the account?"),
+        metadata={"account_number": "HG-5512-0348"},
+    ), alarm_desk)
+    assert _status(report, 1, "account_holder") == "needed"
+
+
 PHARMACY = """
 id: pharmacy_test
 name: Pharmacy line (test)

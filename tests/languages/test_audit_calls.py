@@ -303,3 +303,35 @@ def test_when_a_bare_agreement_question_follows_a_fee_then_the_fee_item_is_asked
     ])
     report = engine.audit(call, load_checklist(TV_TR))
     assert {q.item for q in report.questions if q.utterance == 1} == {"cayma_bedeli_onayi"}
+
+
+_BANK_TR = """
+id: bank_tr_meta
+name: Banka kart hattı (test)
+version: 1
+language: tr
+reasons:
+  - {id: card_blocked, description: "Müşterinin kartı bloke oldu ya da çalışmıyor."}
+items:
+  - {id: national_id, question: "T.C. kimlik numaranızı alabilir miyim?",
+     description: "Kimlik doğrulaması için T.C. kimlik numarası"}
+  - {id: customer_name, question: "Adınız ve soyadınız nedir?", description: "Müşterinin adı soyadı"}
+  - {id: decline_place, question: "Kartınız nerede reddedildi?", description: "Kartın reddedildiği yer"}
+"""
+
+
+def test_when_an_english_metadata_key_reads_as_an_item_then_a_turkish_ask_of_it_is_redundant(engine) -> None:
+    """Call-centre systems name their fields in English whatever the call's language: the phone menu's
+    "tc_kimlik_no" holds "T.C. kimlik numaranızı alabilir miyim?", and asking it again is redundant."""
+    from audit.checklist import parse_checklist
+
+    checklist = parse_checklist(_BANK_TR, where="bank_tr_meta")
+    call = Transcript(call_id="tr-meta", language="tr", metadata={"tc_kimlik_no": "12345678901"}, utterances=[
+        Utterance(speaker="agent", text="Banka destek hattı, ben Ece, nasıl yardımcı olabilirim?"),
+        Utterance(speaker="customer", text="Kartım market kasasında reddedildi, bloke olmuş galiba."),
+        Utterance(speaker="agent", text="Geçmiş olsun. T.C. kimlik numaranızı alabilir miyim?"),
+        Utterance(speaker="customer", text="Menüde girmiştim ama tekrar söyleyeyim."),
+    ])
+    report = engine.audit(call, checklist)
+    assert _status(report, 2, "national_id") == "redundant"
+    assert "tc_kimlik_no" in next(q.why for q in report.questions if q.item == "national_id")
