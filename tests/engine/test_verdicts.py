@@ -261,7 +261,8 @@ def test_when_a_short_sentence_offers_more_help_then_it_asks_the_closing_item(en
     assert (_status(report, 1, "anything_else") is not None) is closing
 
 
-@pytest.mark.parametrize("question", ["And the phone number again?", "Remind me, what's the best number to reach you?"])
+@pytest.mark.parametrize("question", ["And the phone number again?", "Remind me, what's the best number to reach you?",
+                                      "And which number did you say I should call you back on?"])
 def test_when_the_agent_says_they_ask_again_then_the_ask_is_redundant(engine: AuditEngine, checklist,
                                                                        question: str) -> None:
     """The customer's digits read like no phone number the value readers know, but the agent's "again" says

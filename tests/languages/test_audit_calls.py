@@ -198,20 +198,42 @@ def test_when_a_place_is_said_as_common_nouns_then_the_place_item_was_given(engi
     assert _status(report, 2, "address") == "needed"
 
 
-def test_when_the_agent_asks_again_in_russian_then_the_ask_is_redundant(engine):
-    """"Адрес ещё раз?": the operator says they ask again, so the customer gave it before, however faintly the
-    earlier turn read as giving it."""
+@pytest.mark.parametrize("question", ["Так, адрес ещё раз, помедленнее?", "Так, какой адрес, вы сказали?"])
+def test_when_the_agent_asks_again_in_russian_then_the_ask_is_redundant(engine, question):
+    """"Адрес ещё раз?", "какой адрес, вы сказали?": the operator says they ask again, so the customer gave it
+    before, however faintly the earlier turn read as giving it."""
     from audit.checklist import parse_checklist
 
     call = Transcript(call_id="leak-again", language="ru", utterances=[
         Utterance(speaker="agent", text="Аварийная служба, слушаю вас."),
         Utterance(speaker="customer", text="Соседи заливают, я в сорок седьмом доме живу, в сто двенадцатой."),
-        Utterance(speaker="agent", text="Так, адрес ещё раз, помедленнее?"),
+        Utterance(speaker="agent", text=question),
     ])
     report = engine.audit(call, parse_checklist(LEAK_RU))
     assert _status(report, 2, "address") == "redundant"
     q = next(q for q in report.questions if q.utterance == 2 and q.item == "address")
     assert q.evidence and q.evidence[0].utterance == 1
+
+
+@pytest.mark.parametrize(("said", "question", "item"), [
+    ("Bana her zaman cepten ulaşabilirsiniz, numaram sistemde kayıtlı.", "Size hangi numaradan ulaşalım demiştiniz?",
+     "callback_phone"),
+    ("Tazminat istiyorum, hesabım Ziraat'te.", "IBAN numaranız neydi demiştiniz?", "iban"),
+])
+def test_when_the_agent_asks_what_the_caller_said_in_turkish_then_the_ask_is_redundant(engine, said, question,
+                                                                                       item):
+    """"... demiştiniz?" ("... did you say?") asks again what the caller said before, however faintly the
+    earlier turn read as saying it."""
+    from audit.checklist import parse_checklist
+
+    call = Transcript(call_id="bag-again", language="tr", utterances=[
+        Utterance(speaker="customer", text=f"Merhaba, bavulum gelmedi. {said}"),
+        Utterance(speaker="agent", text="Geçmiş olsun, hemen bakıyorum."),
+        Utterance(speaker="customer", text="Teşekkürler."),
+        Utterance(speaker="agent", text=question),
+    ])
+    report = engine.audit(call, parse_checklist(BAGGAGE_TR))
+    assert _status(report, 3, item) == "redundant"
 
 
 @pytest.mark.parametrize("question", ["Adınız soyadınız ve IBAN numaranız?", "IBAN numaranızı ve adınızı alayım."])

@@ -134,7 +134,8 @@ _AGREEMENT = re.compile(r"\b(?:is (?:that|this|it) )?(?:okay|ok|alright|all righ
                         r"\bdo you (?:consent|agree)\b|\bare you (?:happy|okay|ok|all right|alright) to "
                         r"(?:continue|proceed|go on)\b|\bdo you mind\b|\bany objections?\b")
 # "Which date was it again?", "And the repair order number one more time?", "remind me, when ...?"
-_ASKED_AGAIN = re.compile(r"\bagain\s*(?:[?,.!—-]|$)|\bone more time\b|\bonce more\b|\bremind me\b")
+_ASKED_AGAIN = re.compile(r"\bagain\s*(?:[?,.!—-]|$)|\bone more time\b|\bonce more\b|\bremind me\b|"
+                          r"\bdid you (?:say|mention)\b|\byou (?:said|mentioned)\b")
 # "What dates do you need the rental car?", "Destination and dates of travel?" (not "the dates we have open")
 _BOTH_DATES = re.compile(r"\b(?:what|which|your|the|and|of)\s+(?:\w+\s+)?dates\b(?!\s+(?:we|i|they)\b)")
 # "What address was it supposed to come to?"; "did you want" and "were you hoping" ask a wish still to be met

@@ -48,7 +48,8 @@ _BIRTH = re.compile(r"doğum")
 _AGREEMENT = re.compile(r"\b(?:onaylıyor|onay veriyor|kabul ediyor)\s*mu(?:sunuz|sun)\b|\bsakıncası? var m[ıi]\b")
 # "Tekrar eder misiniz?", "Bir daha söyler misiniz?" ("neydi", "what was it", also asks of a past thing:
 # "Kaldırılan ürünün barkodu neydi?")
-_ASKED_AGAIN = re.compile(r"\btekrar(?:lar|\s+eder|\s+söyler)\s*m[iı]s[iı]n[iı]z\b|\bbir daha söyler misiniz\b")
+_ASKED_AGAIN = re.compile(r"\btekrar(?:lar|\s+eder|\s+söyler)\s*m[iı]s[iı]n[iı]z\b|\bbir daha söyler misiniz\b|"
+                          r"\bdediniz\b|\b(?:de|söyle)miştiniz\b")
 # a customer saying they said it before ("Altunizade dedim", "az önce söyledim", "söylemiştim")
 _REPEAT = re.compile(r"\b(?:dedim|söyledim|söylemiştim|demiştim)\b(?! ki\b)")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|bin dokuz yüz|iki bin")
