@@ -12,6 +12,8 @@ BLAMES = [
     "That's the landlord's responsibility, not ours, he never reported the leak.",
     "Well, you should have called us before the due date, so the late fee is on you.",
     "There was a crash on the bridge that day. That's really the traffic, that's not on us.",
+    "There might be a charge for the last week. That's the director's policy though, not mine.",
+    "That error usually comes from the tablet's settings, not from our system.",
 ]
 
 NEAR_MISSES = [

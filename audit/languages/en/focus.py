@@ -457,7 +457,11 @@ FOCUS_PATTERNS: dict[str, list[str]] = {
         r"\b(?:on|from) (?:their|your|the [\w-]+'s|your [\w-]+'s) (?:side|end)\b",
         r"\b(?:we|i) (?:didn't|did not|never) (?:put|do|cause|touch|change|send|make)\b",
         r"\b(?:that's|that is|it's|it is) (?:on|down to) (?:them|him|her|you|the [\w-]+)\b",
-        r"\bnot on (?:us|our end|our side|me)\b",
+        r"\bnot (?:really )?on (?:us|our end|our side|me)\b",
+        # "That's the director's policy though, not mine", "a compliance rule from the home office, not my call"
+        r"\b(?:rule|policy|decision|call|control|thing)\b[^.?!]*\bnot (?:mine|ours|my call|our call|up to (?:me|us))\b"
+        r"(?! to\b)",
+        r"\bnot (?:from|in|with) our (?:system|end|side)\b",
         r"\b(?:that's|that is|which is) (?:why|what caused)\b",
         r"\b(?:we're|we are|i'm|i am) not (?:responsible|to blame|at fault)\b",
         r"\b(?:nothing to do with (?:us|me)|(?:can't|cannot|can not) be (?:held )?(?:responsible|blamed))\b",
