@@ -15,6 +15,8 @@ REDIRECTS = [
     "Yeah, I can't do refunds here, you'll need to call back and ask for the accounts team.",
     "That's with the Department of Education now, so you need to call them.",
     "You'd have to ask your dentist's office for the X-rays, we don't keep those.",
+    "She hasn't signed the privacy release for you, so I can't share it. She'd have to call us herself.",
+    "Oh, for returns you'd actually have to call our returns department, I can only do scheduling here.",
 ]
 
 NEAR_MISSES = [

@@ -477,7 +477,8 @@ FOCUS_PATTERNS: dict[str, list[str]] = {
     "redirect": [
         r"\bnot (?:my|our) (?:department|area|job|team|responsibility|remit|problem)\b",
         r"\b(?:not something|nothing) (?:i|we) (?:handle|deal with|do|can do)\b",
-        r"\byou(?:'ll| will|'d| would)? (?:have|need|got|want) to (?:\w+ )?(?:call|contact|ring|email|phone|"
+        r"\b(?:you|she|he|they)(?:'ll| will|'d| would)?(?: (?:actually|just|probably|really|still|then))? "
+        r"(?:have|has|need|needs|got|want) to (?:\w+ )?(?:call|contact|ring|email|phone|"
         r"speak|"
         r"talk|reach|go|take (?:it|that|this) up|ask|write)\b",
         r"\b" + _CONTACT + r" " + _OTHER_PARTY,
