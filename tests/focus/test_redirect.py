@@ -16,7 +16,8 @@ REDIRECTS = [
     "That's with the Department of Education now, so you need to call them.",
     "You'd have to ask your dentist's office for the X-rays, we don't keep those.",
     "She hasn't signed the privacy release for you, so I can't share it. She'd have to call us herself.",
-    "Oh, for returns you'd actually have to call our returns department, I can only do scheduling here.",
+    "If she wants to keep him insured in her name, she'll have to call us herself, I can't set that up from your "
+    "account.",
 ]
 
 NEAR_MISSES = [
