@@ -37,6 +37,7 @@ PATTERN_GROUPS = (
     "half_hearted",
     "ownership",
     "in_person",
+    "disclaims",
     "first_person",
     "concrete",
     "agent_acts",

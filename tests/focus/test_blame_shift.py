@@ -14,6 +14,8 @@ BLAMES = [
     "There was a crash on the bridge that day. That's really the traffic, that's not on us.",
     "There might be a charge for the last week. That's the director's policy though, not mine.",
     "That error usually comes from the tablet's settings, not from our system.",
+    "Honestly, with ceramics it usually comes down to how the sender packed it. If there wasn't enough padding, "
+    "that's not really on us.",
 ]
 
 NEAR_MISSES = [

@@ -12,3 +12,6 @@ class BlameShiftDetector(FocusDetector):
     threshold = 0.32
     margin = -0.05
     boost = 0.2
+    # the agent disowns the cause outright ("that's not really on us", "the director's policy, not mine"):
+    # blame, however routine the explanation around it reads
+    outweigh_neutral = ("disclaims",)

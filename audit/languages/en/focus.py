@@ -536,6 +536,13 @@ FOCUS_PATTERNS: dict[str, list[str]] = {
         r"sending|booking|rebooking|scheduling|ordering|filing|escalating|waiving|cancell?ing|updating|adding|"
         r"issuing|processing|arranging|flagging|submitting|expediting|moving|reissuing|removing)\b",
     ],
+    # the agent disowning the cause outright: "that's not really on us", "the director's policy though, not mine"
+    "disclaims": [
+        r"\bnot (?:really )?on (?:us|me|our end|our side)\b",
+        r"\bnot (?:our|my) (?:fault|mistake|error|doing|call)\b",
+        r"\b(?:rule|policy|decision|call)\b[^.?!]*\bnot (?:mine|ours)\b(?! to\b)",
+        r"\b(?:nothing to do with (?:us|me)|(?:we're|we are|i'm|i am) not (?:responsible|to blame|at fault))\b",
+    ],
     # the agent doing it in person: "I'll put the refund through myself", "leave it with me"
     "in_person": [r"\b(?:myself|personally|on your behalf|leave it with me)\b"],
     "first_person": [r"\b(?:i|i'll|i'm|i've|i'd|me|my|myself|we'll|we will)\b"],
