@@ -79,6 +79,10 @@ def test_when_turkish_call_changes_reason_midway_then_both_reasons(reports):
     # phrasings the prefilter once dropped before any scoring
     ("ru", "Транспортная компания потеряла ваш груз, у них вечно такое.", "blame_shift"),
     ("tr", "Numarayı yanlış girmişsiniz, o yüzden ödeme geçmedi.", "blame_shift"),
+    # the cause disowned outright, inside a routine-sounding explanation
+    ("ru", "Ну, двойное списание — это обычно банк глючит, а не мы.", "blame_shift"),
+    ("ru", "Вижу, ресторан задержал выдачу, там повара не успевают, это к ним вопросы.", "blame_shift"),
+    ("tr", "Kargo firması on iki gün bekletmiş, yani gecikme bizim tarafta değil, kargonun.", "blame_shift"),
 ])
 def test_when_agent_shifts_or_takes_responsibility_then_focus_kind(engine, code, text, kind):
     hello = "Здравствуйте, у меня проблема." if code == "ru" else "Merhaba, bir sorunum var."

@@ -143,6 +143,15 @@ _WHEN = (
 )
 
 # Regular expressions (lower-cased text, ё as е) by group, read by the detectors (see the English module).
+# the operator disowning the cause outright: blame however routine the explanation around it reads
+_DISCLAIMS = [
+    r"\bне (?:наша|моя) (?:вина|ошибка)\b|\b(?:мы|я) (?:тут |здесь )?не виноват\w*\b",
+    r"\b(?:тут|здесь) ни при ч[её]м\b|\bа не мы\b|,\s*не мы\b",
+    r"\bэто (?:их|его|е[её]|ваша|ваше) (?:ответственность|обязанность|вина|решение)\b",
+    r"\b(?:это )?к (?:ним|нему|ней) (?:все )?вопросы\b|\bне (?:я|мы) (?:это )?реша\w*\b",
+    r"\b(?:мы|я),? (?:по сути,? )?не отвечаем\b|\bсо своей стороны (?:вс[её]|все) (?:сделали|вовремя|верно)\b",
+]
+
 FOCUS_PATTERNS: dict[str, list[str]] = {
     "prefilter": [
         r"(?:^|\s)" + _FIRST + r"\b",
@@ -159,7 +168,9 @@ FOCUS_PATTERNS: dict[str, list[str]] = {
         r"\b(?:они|их|им|ними)\b",
         _OTHER_PARTY,
     ],
+    "disclaims": _DISCLAIMS,
     "blame_shift": [
+        *_DISCLAIMS,
         r"\bне наш\w* (?:вина|ошибка|проблема)\b",
         r"\b(?:их|его|ее|ваша|ваш\w*) (?:вина|ошибка|недосмотр)\b",
         r"\b(?:по вине|на совести|виноват\w*)\b",

@@ -140,6 +140,14 @@ _WHEN = (
 )
 
 # Regular expressions (Turkish lower case) by group, read by the detectors (see the English module).
+# the agent disowning the cause outright: blame however routine the explanation around it reads
+_DISCLAIMS = [
+    r"\b(?:bizim|benim) (?:suçumuz|suçum|hatamız|hatam|kusurumuz) (?:yok|değil)\b",
+    r"\bbizim taraf(?:ımız)?ta (?:bir )?(?:gecikme|sorun|hata|problem|aksaklık)? ?(?:yok|değil)\b",
+    r"\bbizim (?:kural\w*|politika\w*) değil\b|\b\w+(?:nin|nın|nun|nün) değil,? \w+ (?:politikası|kuralı)\b",
+    r"\b(?:o |bu )?sizin sorumluluğunuz\w*\b|\bonlardan kaynaklan\w*\b",
+]
+
 FOCUS_PATTERNS: dict[str, list[str]] = {
     "prefilter": [
         r"\b(?:ben|bizzat|kendim|sizin için|sizin adınıza|merak etmeyin|takipte)\b",
@@ -155,8 +163,9 @@ FOCUS_PATTERNS: dict[str, list[str]] = {
         r"\b\w+(?:abilir|ebilir)siniz\b",
         _OTHER_PARTY,
     ],
+    "disclaims": _DISCLAIMS,
     "blame_shift": [
-        r"\b(?:bizim|benim) (?:suçumuz|suçum|hatamız|hatam|kusurumuz) (?:yok|değil)\b",
+        *_DISCLAIMS,
         r"\b(?:bizim )?sorumluluğumuzda değil\b|\bsorumlu değiliz\b",
         r"\b(?:onların|sizin|firmanın|bankanın|kargonun|\w+nın|\w+nin) (?:hatası|suçu|kusuru|sorumluluğu)\b",
         r"\b(?:sizin|onların|bankanın|operatörün\w*) tarafında\b",
