@@ -83,6 +83,13 @@ def test_when_turkish_call_changes_reason_midway_then_both_reasons(reports):
     ("ru", "Ну, двойное списание — это обычно банк глючит, а не мы.", "blame_shift"),
     ("ru", "Вижу, ресторан задержал выдачу, там повара не успевают, это к ним вопросы.", "blame_shift"),
     ("tr", "Kargo firması on iki gün bekletmiş, yani gecikme bizim tarafta değil, kargonun.", "blame_shift"),
+    # sent elsewhere, a step taken now, a task left to the caller, as operators put them
+    ("ru", "По срокам поставки вам надо в отдел запчастей звонить, у них свой номер.", "redirect"),
+    ("ru", "Ну, тогда в поддержку маркетплейса пишите, пусть они спор открывают.", "redirect"),
+    ("ru", "Я сама оставлю заявку на поверку, мастер позвонит вам в течение трёх рабочих дней.", "ownership"),
+    ("tr", "Haklısınız. Çekiciyi şimdi ben çağırıyorum, kırk beş dakika içinde orada olur.", "ownership"),
+    ("tr", "Ortak başvuru telefonda alınmıyor. Size en yakın şubeye gidin, orada anlatırlar.", "redirect"),
+    ("tr", "Mobil uygulamada siparişlerim kısmına girip fotoğrafları oradan siz yükleyin.", "half_hearted"),
 ])
 def test_when_agent_shifts_or_takes_responsibility_then_focus_kind(engine, code, text, kind):
     hello = "Здравствуйте, у меня проблема." if code == "ru" else "Merhaba, bir sorunum var."

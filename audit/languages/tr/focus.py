@@ -182,10 +182,15 @@ FOCUS_PATTERNS: dict[str, list[str]] = {
         r"\b\w+(?:man[ıi]z|men[ıi]z) (?:gerek\w*|lazım)\b",
         _OTHER_PARTY + r"\w* (?:arayın|başvurun|gidin|yazın|görüşün|iletişime geçin)\b",
         r"\b(?:onları|onlara) (?:arayın|başvurun|yazın|sorun)\b",
+        # "Size en yakın şubeye gidin, orada anlatırlar": sent to a place to be helped there
+        r"\b\w+(?:ye|ya|e|a) (?:gidin|başvurun)\b",
         r"\b\w+ (?:konusu|meselesi)\b$",
     ],
     "half_hearted": [
         r"\b(?:kendiniz|kendi başınıza)\b",
+        # "talebi oradan siz açarsanız", "fotoğrafları oradan siz yükleyin", "siz arayıp sorarsınız"
+        r"\b(?:oradan|buradan) siz\b|\bsiz (?:\w+ ){0,2}\w+(?:arsanız|erseniz|arsınız|ersiniz|ırsınız|irsiniz|"
+        r"ursunuz|ürsünüz|yin|yın|yun|yün)\b",
         r"\b\w+(?:abilir|ebilir)siniz\b",
         r"\b(?:internetten|web sitemiz\w*|sitemizde|uygulamadan|uygulamada|portaldan|portalda|"
         r"online|ayarlardan|hesabınızdan)\b",
@@ -200,9 +205,12 @@ FOCUS_PATTERNS: dict[str, list[str]] = {
         # "I ... will call/let you know": a first-person future verb with the customer as its object
         r"\b(?:sizi|size)\b.{0,60}\b\w+(?:[ae]c[ae]ğım|ar[ıi]m|er[ıi]m)\b",
         r"\bben\b.{0,40}\b\w+(?:[ıiuü]yorum|[ae]c[ae]ğım)\b.{0,60}\b(?:sizi|size)\b",
+        # a step the agent takes right now: "Çekiciyi şimdi ben çağırıyorum", "şimdi cüzdanınıza iade ediyorum"
+        r"\b(?:şimdi|hemen|şu an)\b.{0,40}\b(?!(?:anlıyor|görüyor|bakıyor|biliyor|düşünüyor|istiyor|rica ediyor))"
+        r"\w+(?:[ıiuü]yorum)\b",
     ],
     # the agent doing it in person: "bizzat ben", "kendim hallederim", "sizin adınıza", "bana bırakın"
-    "in_person": [r"\b(?:bizzat|kendim|sizin adınıza|bana bırakın)\b"],
+    "in_person": [r"\b(?:bizzat|kendim|sizin adınıza|bana bırakın)\b|\bben (?:şimdi|hemen)\b|\b(?:şimdi|hemen) ben\b"],
     "first_person": [r"\b(?:ben|bizzat|kendim)\b", _FIRST_VERB],
     "concrete": [
         _WHEN,
