@@ -25,6 +25,8 @@ NEAR_MISSES = [
     "So the reason it's taking longer is the part is on back order.",
     "I'm sorry to hear that, that sounds really frustrating.",
     "The plumber will call you about thirty minutes before he arrives.",
+    "And what's the scooter number? It's on the neck, under the handlebars.",
+    "Got it. And the VIN, it's on the registration card or on the dash by the windshield.",
 ]
 
 

@@ -456,7 +456,9 @@ FOCUS_PATTERNS: dict[str, list[str]] = {
         r"\b(?:their|his|her|your|the [\w-]+'s) (?:fault|mistake|error|problem|mess)\b",
         r"\b(?:on|from) (?:their|your|the [\w-]+'s|your [\w-]+'s) (?:side|end)\b",
         r"\b(?:we|i) (?:didn't|did not|never) (?:put|do|cause|touch|change|send|make)\b",
-        r"\b(?:that's|that is|it's|it is) (?:on|down to) (?:them|him|her|you|the [\w-]+)\b",
+        # "that's on the carrier"; "it's on the neck, under the handlebars" says where, not whose fault
+        r"\b(?:that's|that is) (?:on|down to) (?:them|him|her|you|the [\w-]+)\b|"
+        r"\b(?:it's|it is) down to (?:them|him|her|you|the [\w-]+)\b",
         r"\bnot (?:really )?on (?:us|our end|our side|me)\b",
         # "That's the director's policy though, not mine", "a compliance rule from the home office, not my call"
         r"\b(?:rule|policy|decision|call|control|thing)\b[^.?!]*\bnot (?:mine|ours|my call|our call|up to (?:me|us))\b"
