@@ -18,6 +18,8 @@ REDIRECTS = [
     "She hasn't signed the privacy release for you, so I can't share it. She'd have to call us herself.",
     "If she wants to keep him insured in her name, she'll have to call us herself, I can't set that up from your "
     "account.",
+    # "I can only do scheduling" limits what the agent does; it is no step the agent takes
+    "Oh, for returns you'd actually have to call our returns department, I can only do scheduling here.",
 ]
 
 NEAR_MISSES = [

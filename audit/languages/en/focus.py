@@ -564,7 +564,7 @@ FOCUS_PATTERNS: dict[str, list[str]] = {
     "agent_acts": [
         r"(?<!nothing )(?<!anything )(?<!not much )\b(?:i'll|i will|i'm going to|i am going to|i'm gonna|"
         r"let me|"
-        r"i can|i could)\s+(?:[\w-]+\s+){0,2}(?:call|contact|ring|email|phone|speak|reach|do|cancel|change|"
+        r"i can(?! only\b)|i could)\s+(?:[\w-]+\s+){0,2}(?:call|contact|ring|email|phone|speak|reach|do|cancel|change|"
         r"update|handle|sort|take care|send|file|order|book|raise|escalate|reset|fix|move|arrange|process|"
         r"refund)\b",
     ],
