@@ -188,6 +188,10 @@ def reason_scores(cv: CallView, kv: ChecklistView, p_reason: np.ndarray, rows: l
         if r not in chosen:
             chosen.append(r)
             where[r], best[r] = rows.index(j), max(best[r], float(p_reason[j, r]))
+    for r, j, closeness in matter_reasons(cv, kv, rows):
+        if r not in chosen:
+            chosen.append(r)
+            where[r], best[r] = rows.index(j), max(best[r], closeness)
     opening = opening_reason(cv, kv, rows)
     if opening is not None and opening[0] not in chosen:
         r, j, closeness = opening
@@ -268,6 +272,27 @@ def opening_reason(cv: CallView, kv: ChecklistView, rows: list[int]) -> tuple[in
     if best is None:
         return None
     return best, sentences[int(closeness[:, best].argmax())].utterance, float(closeness[:, best].max())
+
+
+def matter_reasons(cv: CallView, kv: ChecklistView, rows: list[int]) -> list[tuple[int, int, float]]:
+    """(reason, customer turn, closeness) for each turn raising another matter ("Um, and while I have you, I
+    kind of wanted to ask about deferring?") whose words the paraphrase reader puts clearly closest to one
+    reason, as it reads the opening (`opening_reason`)."""
+    pattern = cv.language.new_matter_pattern
+    groups = kv.paraphrase_reasons
+    if pattern is None or groups is None or len(kv.reason_ids) < 2:
+        return []
+    out = []
+    encoder = cv.language.paraphrase_encoder()
+    for j in rows:
+        if not pattern.search(cv.language.fold_case(cv.transcript.utterances[j].text)):
+            continue
+        sentences = [s for s in cv.customer_sentences if s.utterance == j]
+        closeness = groups.closeness(encoder.encode([s.text for s in sentences]))
+        best = clearly_closest(closeness.max(axis=0), OPENING_COS, OPENING_MARGIN)
+        if best is not None:
+            out.append((best, j, float(closeness[:, best].max())))
+    return out
 
 
 def opening_sentences(cv: CallView) -> list[Sentence]:

@@ -58,3 +58,46 @@ def test_without_the_paraphrase_reader_the_vet_words_take_the_call(engine: Audit
     report = _audit(engine)
     assert report.reasons == ["vet_claim"]
     assert [(q.item, q.status) for q in report.questions if q.utterance == 4] == [("new_deductible", "irrelevant")]
+
+
+WASTE = parse_checklist("""
+id: waste_test
+name: Waste collection (test)
+version: 1
+language: en
+reasons:
+  - {id: missed_collection, description: "The resident's trash, recycling or yard waste was not picked up on their
+     collection day."}
+  - {id: bulk_pickup, description: "The resident wants to schedule a pickup of large items such as furniture,
+     appliances or bundled debris."}
+  - {id: cart_problem, description: "The resident's cart is damaged, stolen or the wrong size and needs repair,
+     replacement or an exchange."}
+  - {id: billing_question, description: "The resident has a question about or disputes a solid waste charge."}
+items:
+  - {id: address, question: "What is the service address?", description: "Address where collection happens"}
+  - {id: cart_damage, question: "What is wrong with the cart?", description: "How the cart is damaged",
+     applies_to: [cart_problem]}
+""", where="waste_test")
+
+MATTER = Transcript.model_validate({"call_id": "lid", "language": "en", "utterances": [
+    {"speaker": s, "text": t} for s, t in [
+        ("agent", "City waste services, how can I help?"),
+        ("customer", "Hi, my recycling wasn't picked up on Tuesday."),
+        ("agent", "Sorry about that. Where do you leave the cart?"),
+        ("customer", "At the curb, by the mailbox. Oh, and while I have you, the lid on my trash cart snapped off "
+                     "last week, it's just hanging by one hinge."),
+        ("agent", "Okay, and what exactly is wrong with the cart?"),
+        ("customer", "The lid, like I said."),
+    ]]})
+
+
+def test_when_a_turn_raises_another_matter_then_the_reason_its_words_mean_joins_the_call(
+        engine: AuditEngine) -> None:
+    """"Oh, and while I have you, the lid on my trash cart snapped off" reads faintly to the static scorers;
+    read by meaning it is a cart problem, and the question about the cart applies."""
+    engine.forget_checklists()
+    report = engine.audit(MATTER, WASTE)
+    assert "cart_problem" in report.reasons
+    shown = next(r for r in report.reason_scores if r.id == "cart_problem")
+    assert [e.utterance for e in shown.evidence] == [3]
+    assert [q.status for q in report.questions if q.item == "cart_damage"] != ["irrelevant"]
