@@ -154,8 +154,23 @@ def _name_of(lang: Language, description: str) -> str | None:
     return stems[0] if stems else None
 
 
-def build_checklist_view(checklist: Checklist, lang: Language) -> ChecklistView:
-    enc, fast = lang.encoder(), lang.fast_encoder()
+def _reading_language(checklist: Checklist, lang: Language) -> Language:
+    """The language an item's own words are read in (their kinds, directions, offers, closing offers): the
+    checklist's, where it is supported, since an English checklist audited on a Russian call still words "Is
+    there anything else I can help you with?" in English. Vectors stay the call language's encoder, which reads
+    both."""
+    from audit.errors import UnsupportedLanguageError
+    from audit.languages.registry import get_language
+
+    try:
+        return get_language(checklist.language) if checklist.language else lang
+    except UnsupportedLanguageError:
+        return lang
+
+
+def build_checklist_view(checklist: Checklist, call_lang: Language) -> ChecklistView:
+    enc, fast = call_lang.encoder(), call_lang.fast_encoder()
+    lang = _reading_language(checklist, call_lang)
     items = checklist.items
     dim = enc.encode(["x"]).shape[1]
     descriptions = [it.description or it.question for it in items]
@@ -179,9 +194,9 @@ def build_checklist_view(checklist: Checklist, lang: Language) -> ChecklistView:
         r_vecs = np.zeros((0, dim), dtype=np.float32)
     kinds = [_item_kinds(lang, it.question, it.description) for it in items]
     typed = [k - {"yes_no", "dont_know"} for k in kinds]
-    paraphrase = lang.paraphrase_encoder()
+    paraphrase = call_lang.paraphrase_encoder()
     direction = [lang.direction(f"{it.question} {it.description}") for it in items]
-    reason_tokens = [set(lang.tokens(f"{r.description} {' '.join(r.examples)}")) for r in reasons]
+    reason_tokens = [set(call_lang.tokens(f"{r.description} {' '.join(r.examples)}")) for r in reasons]
     return ChecklistView(
         checklist=checklist,
         item_ids=[it.id for it in items],
@@ -197,8 +212,9 @@ def build_checklist_view(checklist: Checklist, lang: Language) -> ChecklistView:
             lang.fold_case(r.description))) for r in reasons],
         item_kinds=kinds,
         item_typed=typed,
-        item_tokens=[set(lang.tokens(f"{it.question} {it.description} {' '.join(it.variants)}")) for it in items],
-        question_tokens=[set(lang.tokens(" ".join(it.phrasings()))) for it in items],
+        item_tokens=[set(call_lang.tokens(f"{it.question} {it.description} {' '.join(it.variants)}"))
+                     for it in items],
+        question_tokens=[set(call_lang.tokens(" ".join(it.phrasings()))) for it in items],
         reason_tokens=reason_tokens,
         reason_words=set().union(*reason_tokens),
         item_closing=[any(_closing_item(lang, p) for p in it.phrasings()) for it in items],

@@ -368,3 +368,19 @@ def test_when_an_english_metadata_key_reads_as_an_item_then_a_turkish_ask_of_it_
     report = engine.audit(call, checklist)
     assert _status(report, 2, "national_id") == "redundant"
     assert "tc_kimlik_no" in next(q.why for q in report.questions if q.item == "national_id")
+
+
+
+def test_when_an_english_checklist_audits_a_russian_call_then_its_items_are_read_in_english(engine) -> None:
+    """The checklist's own words are read in its language: "Is there anything else I can help you with?" is the
+    closing item and the recording question an agreement item, so the operator's "Ещё чем-то могу помочь?" and
+    "вы согласны?" ask them (one of our annotated calls, against its English checklist)."""
+    from audit.checklist import load_checklist
+    from audit.formats import load_transcript
+
+    data = Path(__file__).resolve().parents[2] / "audit" / "training" / "handwritten" / "ru-b"
+    checklist = load_checklist(data / "checklists" / "intl_support_en.yaml")
+    first = engine.audit(load_transcript(data / "calls" / "intl_support_en-1.json"), checklist)
+    second = engine.audit(load_transcript(data / "calls" / "intl_support_en-2.json"), checklist)
+    assert _status(first, 18, "anything_else") == "needed"
+    assert _status(second, 3, "recording_consent") == "needed"
