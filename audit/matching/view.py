@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from audit.checklist import Checklist
+from audit.errors import UnsupportedLanguageError
 from audit.languages.base import WHEN_KINDS, Encoder, Language, Value, narrowest_kinds
+from audit.languages.registry import get_language
 from audit.matching.slots import value_contexts
 from audit.transcript import Transcript
 
@@ -159,9 +161,6 @@ def _reading_language(checklist: Checklist, lang: Language) -> Language:
     checklist's, where it is supported, since an English checklist audited on a Russian call still words "Is
     there anything else I can help you with?" in English. Vectors stay the call language's encoder, which reads
     both."""
-    from audit.errors import UnsupportedLanguageError
-    from audit.languages.registry import get_language
-
     try:
         return get_language(checklist.language) if checklist.language else lang
     except UnsupportedLanguageError:
