@@ -71,7 +71,7 @@ def _reads_as_open_question(lang: Language, text: str) -> bool:
     """A question put to the customer that proposes, reads back and holds nothing: it can only ask."""
     if not text.rstrip().endswith("?") or lang.is_offer(text):
         return False
-    values = [v for v in slot_values(lang, text) if v.kind not in ("yes_no", "dont_know")]
+    values = slot_values(lang, text)  # a yes, an "I don't know" or a bare number shows no item
     folded = lang.fold_case(text)
     if len(values) > 1 or values and lang.results_pattern is not None and lang.results_pattern.search(folded):
         return False

@@ -229,18 +229,24 @@ def new_matters(cv: CallView, kv: ChecklistView, p_reason: np.ndarray, rows: lis
     dad uses a wheelchair"): the reason it reads closest to is the call's too, however the whole call reads.
     The call-level scorer has had its say before: it weighs what most of the call is about, and a matter
     raised at the end is a small part of it."""
-    pattern = cv.language.new_matter_pattern
-    if pattern is None or len(kv.reason_ids) < 2:
+    if len(kv.reason_ids) < 2:
         return []
     out = []
-    for j in rows:
-        if pattern.search(cv.language.fold_case(cv.transcript.utterances[j].text)):
-            r = int(np.argmax(p_reason[j]))
-            second = float(np.partition(p_reason[j], -2)[-2])
-            if p_reason[j, r] >= NEW_MATTER * threshold or (
-                    p_reason[j, r] >= NEW_MATTER_CLEAR * threshold and p_reason[j, r] >= CLEAR_MARGIN * second):
-                out.append((r, j))
+    for j in matter_turns(cv, rows):
+        r = int(np.argmax(p_reason[j]))
+        second = float(np.partition(p_reason[j], -2)[-2])
+        if p_reason[j, r] >= NEW_MATTER * threshold or (
+                p_reason[j, r] >= NEW_MATTER_CLEAR * threshold and p_reason[j, r] >= CLEAR_MARGIN * second):
+            out.append((r, j))
     return out
+
+
+def matter_turns(cv: CallView, rows: list[int]) -> list[int]:
+    """The customer turns (of `rows`) that raise another matter (`Language.new_matter_pattern`)."""
+    pattern = cv.language.new_matter_pattern
+    if pattern is None:
+        return []
+    return [j for j in rows if pattern.search(cv.language.fold_case(cv.transcript.utterances[j].text))]
 
 
 # the customer's first turns, read by meaning, show the reason they put at least this close and this far ahead of
@@ -259,11 +265,25 @@ def opening_reason(cv: CallView, kv: ChecklistView, rows: list[int]) -> tuple[in
     to an insurance rejection as to a refill. The transformer reads it as a refill. It adds a reason the others
     missed and never removes one: the call-level scorer weighs the whole call, the opening states the matter.
     """
-    groups = kv.paraphrase_reasons
-    if groups is None or len(kv.reason_ids) < 2 or not rows:
+    if not rows:
         return None
-    sentences = opening_sentences(cv)
-    if not sentences:
+    return _read_reason(cv, kv, opening_sentences(cv))
+
+
+def matter_reasons(cv: CallView, kv: ChecklistView, rows: list[int]) -> list[tuple[int, int, float]]:
+    """(reason, customer turn, closeness) for each turn raising another matter ("Um, and while I have you, I
+    kind of wanted to ask about deferring?") whose words the paraphrase reader puts clearly closest to one
+    reason, as it reads the opening (`opening_reason`)."""
+    found = (_read_reason(cv, kv, [s for s in cv.customer_sentences if s.utterance == j])
+             for j in matter_turns(cv, rows))
+    return [f for f in found if f is not None]
+
+
+def _read_reason(cv: CallView, kv: ChecklistView, sentences: list[Sentence]) -> tuple[int, int, float] | None:
+    """(reason, utterance, closeness) for the reason the paraphrase reader puts clearly closest to any of these
+    customer sentences (`OPENING_COS`, `OPENING_MARGIN`), with the utterance of the sentence reading closest."""
+    groups = kv.paraphrase_reasons
+    if groups is None or len(kv.reason_ids) < 2 or not sentences:
         return None
     encoder = cv.language.paraphrase_encoder()
     assert encoder is not None  # the view holds paraphrase vectors only where the language has the reader
@@ -272,27 +292,6 @@ def opening_reason(cv: CallView, kv: ChecklistView, rows: list[int]) -> tuple[in
     if best is None:
         return None
     return best, sentences[int(closeness[:, best].argmax())].utterance, float(closeness[:, best].max())
-
-
-def matter_reasons(cv: CallView, kv: ChecklistView, rows: list[int]) -> list[tuple[int, int, float]]:
-    """(reason, customer turn, closeness) for each turn raising another matter ("Um, and while I have you, I
-    kind of wanted to ask about deferring?") whose words the paraphrase reader puts clearly closest to one
-    reason, as it reads the opening (`opening_reason`)."""
-    pattern = cv.language.new_matter_pattern
-    groups = kv.paraphrase_reasons
-    if pattern is None or groups is None or len(kv.reason_ids) < 2:
-        return []
-    out = []
-    encoder = cv.language.paraphrase_encoder()
-    for j in rows:
-        if not pattern.search(cv.language.fold_case(cv.transcript.utterances[j].text)):
-            continue
-        sentences = [s for s in cv.customer_sentences if s.utterance == j]
-        closeness = groups.closeness(encoder.encode([s.text for s in sentences]))
-        best = clearly_closest(closeness.max(axis=0), OPENING_COS, OPENING_MARGIN)
-        if best is not None:
-            out.append((best, j, float(closeness[:, best].max())))
-    return out
 
 
 def opening_sentences(cv: CallView) -> list[Sentence]:

@@ -43,6 +43,8 @@ _READBACK = re.compile(
     r"just to make sure)\b(?:(?: the following| this| these details)?:)?|\b(?:right|yes|correct)\?\s*$")
 _BOOKING = re.compile(r"\b(?:please confirm|to confirm|confirm the (?:following|details)|has been (?:booked|reserved|"
                       r"purchased|confirmed)|is (?:booked|reserved|confirmed))\b")
+# the agent proposing something: "How about Lanna Thai?", "There's Rachelle Coate, what do you think?"
+_SUGGESTION = re.compile(r"\b(?:how|what) about\b|\bwhat do you think\b|\bhow does (?:that|this|it) sound\b")
 _BOOKING_OFFER = re.compile(
     r"\b(?:(?:would|do) you (?:like|want|wish) (?:me )?to (?:buy|book|reserve|purchase|rent|make a reservation|"
     r"schedule|get tickets)|interested in (?:purchasing|buying|booking|reserving)|(?:shall|should) i (?:book|"
@@ -190,7 +192,7 @@ class English(Language):
     results_pattern = _RESULTS
     booking_pattern = _BOOKING
     readback_pattern = _READBACK
-    suggestion_pattern = re.compile(r"\b(?:how|what) about\b|\bwhat do you think\b|\bhow does (?:that|this|it) sound\b")
+    suggestion_pattern = _SUGGESTION
     booking_offer_pattern = _BOOKING_OFFER
     declined_pattern = _DECLINED
     choice_pattern = _CHOICE
