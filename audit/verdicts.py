@@ -423,6 +423,66 @@ def _fill(cv: CallView, kv: ChecklistView, text: str, values: list[Value], wanti
     return filled
 
 
+def _stated(lang: Language, text: str) -> list[str]:
+    """An agent turn's sentences that state or propose something rather than ask ("Baja Cactus is one of the
+    good ones in Milpitas.", "How about Bar Cesar in Oakland?")."""
+    suggestion = lang.suggestion_pattern
+    return [text[a:b] for a, b in lang.sentences(text)
+            if lang.is_question(text[a:b]) < 1.0 or (suggestion and suggestion.search(lang.fold_case(text[a:b])))]
+
+
+def _names_something(sentences: list[str]) -> bool:
+    """Whether stated sentences name something: a capitalised word past a sentence's first that is no pronoun."""
+    return any(w[:1].isupper() and w not in ("I", "I'm", "I'll", "I've", "I'd")
+               for sentence in sentences for w in sentence.split()[1:])
+
+
+# kinds of value that describe a thing found ("The bus leaves at 7:10 am", "on March 14th at 7 pm")
+CHOSEN_KINDS = ("date", "time")
+
+
+def chosen_things(cv: CallView, kv: ChecklistView, p_sentences: np.ndarray) -> np.ndarray:
+    """On a checklist that holds a search beside what it leads to ("Find restaurants", "Reserve a table"), the
+    customer asking to book ("Make a reservation.") or saying yes to the agent's offer to, after the agent
+    named or described what it found, chose that thing: the item holding the name of what is booked ("Name of
+    the restaurant", applying only where something is booked) was given, and so were the dates and times the
+    agent last stated for it ("The bus leaves at 7:10 am") to the items of the matter taking them. Asking them
+    afterwards is redundant."""
+    lang = cv.language
+    request, offer = lang.booking_request_pattern, lang.booking_offer_pattern
+    if request is None or p_sentences.size == 0 or not any(kv.reason_search):
+        return p_sentences
+    search = {r for r, s in zip(kv.reason_ids, kv.reason_search, strict=True) if s}
+    items = kv.checklist.items
+    holders = [i for i, thing in enumerate(kv.item_holds_name_of) if thing and "name" in kv.item_typed[i]
+               and items[i].applies_to and not set(items[i].applies_to) & search]
+    timed = [i for i in range(len(items)) if items[i].applies_to and kv.item_typed[i] & set(CHOSEN_KINDS)]
+    utts = cv.transcript.utterances
+    stated = [_stated(lang, u.text) if u.speaker == "agent" else [] for u in utts]
+    values = [[(text, [v for v in slot_values(lang, text) if v.kind in CHOSEN_KINDS]) for text in sentences]
+              for sentences in stated]
+    found = [_names_something(st) or any(v for _, v in vals) for st, vals in zip(stated, values, strict=True)]
+    out = p_sentences.copy()
+    for s, sent in enumerate(cv.customer_sentences):
+        j = sent.utterance
+        if not any(found[:j]):
+            continue
+        prev = cv.prev_agent[j]
+        said_yes = prev >= 0 and offer is not None and bool(offer.search(lang.fold_case(utts[prev].text))) and (
+            lang.is_affirmative(sent.text))
+        if not (said_yes or request.search(lang.fold_case(sent.text))):
+            continue
+        out[s, holders] = np.maximum(out[s, holders], CONFIRMED)
+        for kind in CHOSEN_KINDS:  # each kind as the agent last stated it ("next Monday", then "at 7:30 pm")
+            last = next((k for k in range(j - 1, -1, -1) if any(v.kind == kind for _, vs in values[k] for v in vs)),
+                        None)
+            for text, vals in values[last] if last is not None else []:
+                said = [v for v in vals if v.kind == kind]
+                for i in _fill(cv, kv, text, said, timed, np.zeros(len(kv.item_ids))):
+                    out[s, i] = max(out[s, i], CONFIRMED)
+    return out
+
+
 def gated_items(kv: ChecklistView, lang: Language) -> np.ndarray:
     """Which items ask for a typed value that `value_slots` requires a sentence to hold."""
     return np.array([bool(t - lang.ungated_kinds) for t in kv.item_typed], dtype=bool)
@@ -827,6 +887,7 @@ def information(cv: CallView, kv: ChecklistView, p_raw: np.ndarray, utt_ask: np.
     agree."""
     p_sentences = typed_values(cv, kv, p_raw)
     p_sentences = value_slots(cv, kv, p_sentences, utt_ask, ask_threshold)
+    p_sentences = chosen_things(cv, kv, p_sentences)
     p_sentences = closing_answers(cv, kv, p_sentences, utt_ask, ask_threshold)
     cust = [i for i, u in enumerate(cv.transcript.utterances) if u.speaker == "customer"]
     counts: dict[int, int] = {}

@@ -156,6 +156,10 @@ class Language(ABC):
     # now, thanks"): with no booking confirmed, the call did not pursue the reason that is not a search
     booking_offer_pattern: re.Pattern[str] | None = None
     declined_pattern: re.Pattern[str] | None = None
+    # the customer asking to book what was found ("Book a table please.", "I want to buy 2 tickets for it"),
+    # searched in `fold_case` customer text: after the agent named what it found, the customer chose that
+    # thing, so the item holding its name was given; None: not read
+    booking_request_pattern: re.Pattern[str] | None = None
     # the thing a count counts when it is not people or their seats ("2 baths", "3 rooms"; group 1), searched
     # at the end of a count's `fold_case` text: such a count gives only an item whose texts name that thing (a
     # bedroom count is not given by "an apartment with 2 baths"); None: any count gives any count item

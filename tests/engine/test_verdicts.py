@@ -1312,3 +1312,48 @@ def test_when_the_agent_offers_the_line_called_from_then_the_callback_item_is_as
         ("customer", "Yes, that works."),
     ), parse_checklist(ADMISSIONS, where="admissions_test"))
     assert _status(report, 1, "callback_number") == "needed"
+
+
+RESTAURANTS = """
+id: restaurants_test
+name: Restaurants (test)
+version: 1
+language: en
+reasons:
+  - {id: find, description: "Find restaurants in a given city"}
+  - {id: reserve, description: "Reserve a table at a restaurant"}
+items:
+  - {id: city, question: "Which city?", description: "City to search in", applies_to: [find, reserve]}
+  - {id: restaurant_name, question: "Any preferred restaurant?", description: "Name of the restaurant",
+     applies_to: [reserve]}
+  - {id: date, question: "For what day?", description: "Date of the reservation", applies_to: [reserve]}
+  - {id: time, question: "At what time?", description: "Time of the reservation", applies_to: [reserve]}
+"""
+
+
+def _restaurant_call(request: str) -> Transcript:
+    return _call(
+        ("customer", "I'd like to reserve a table somewhere in Oakland. Can you find me a place to eat?"),
+        ("agent", "I found 3 you might like. How about Bar Cesar in Oakland? They have a table at 7:15 pm."),
+        ("customer", "What is their rating?"),
+        ("agent", "They have a rating of 4.1."),
+        ("customer", request),
+        ("agent", "Which restaurant would you like to book? And at what time?"),
+    )
+
+
+@pytest.mark.parametrize("request_text", ["That works. Can you book me a table?", "Great, make a reservation."])
+def test_when_the_customer_books_what_the_agent_found_then_its_name_and_time_were_given(
+        engine: AuditEngine, request_text: str) -> None:
+    """Asking to book after the agent named a restaurant chose it, at the time the agent stated for it."""
+    report = engine.audit(_restaurant_call(request_text), parse_checklist(RESTAURANTS, where="restaurants_test"))
+    assert _status(report, 5, "restaurant_name") == "redundant"
+    assert _status(report, 5, "time") == "redundant"
+
+
+def test_when_the_customer_only_asks_about_what_was_found_then_its_name_is_still_needed(
+        engine: AuditEngine) -> None:
+    """Asking about the restaurant the agent named is no choice of it."""
+    report = engine.audit(_restaurant_call("And do they have outdoor seating?"),
+                          parse_checklist(RESTAURANTS, where="restaurants_test"))
+    assert _status(report, 5, "restaurant_name") == "needed"

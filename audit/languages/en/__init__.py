@@ -49,6 +49,8 @@ _BOOKING_OFFER = re.compile(
     r"\b(?:(?:would|do) you (?:like|want|wish) (?:me )?to (?:buy|book|reserve|purchase|rent|make a reservation|"
     r"schedule|get tickets)|interested in (?:purchasing|buying|booking|reserving)|(?:shall|should) i (?:book|"
     r"reserve|buy)|want me to (?:book|reserve|buy))\b")
+_BOOKING_REQUEST = re.compile(
+    r"\b(?:book|reserve|buy|purchase|make (?:a|the|my) (?:reservation|booking)|get (?:me |us )?(?:\w+ )?tickets?)\b")
 _DECLINED = re.compile(
     r"^\W*(?:no\b|nope\b|not (?:right )?now|not at (?:this|the moment)|not yet|i don'?t (?:want|need)|maybe later|"
     r"not today)|\b(?:don'?t want to|not (?:right )?now|not at this time|maybe later|not yet)\b")
@@ -195,6 +197,7 @@ class English(Language):
     suggestion_pattern = _SUGGESTION
     booking_offer_pattern = _BOOKING_OFFER
     declined_pattern = _DECLINED
+    booking_request_pattern = _BOOKING_REQUEST
     choice_pattern = _CHOICE
     joined_pattern = _JOINED
     part_joiner_pattern = re.compile(r"\b(?:and|or|&)\b")
