@@ -446,8 +446,10 @@ def chosen_things(cv: CallView, kv: ChecklistView, p_sentences: np.ndarray) -> n
     customer asking to book ("Make a reservation.") or saying yes to the agent's offer to, after the agent
     named or described what it found, chose that thing: the item holding the name of what is booked ("Name of
     the restaurant", applying only where something is booked) was given, and so were the dates and times the
-    agent last stated for it ("The bus leaves at 7:10 am") to the items of the matter taking them. Asking them
-    afterwards is redundant."""
+    agent last stated for it ("The bus leaves at 7:10 am") to the items of the matter taking them. A yes to
+    what the agent just found ("Sounds good.") gives its dates and times only to items the search itself asks
+    ("On what day?" of an event search): the customer liked it, and may still not book. Asking them afterwards
+    is redundant."""
     lang = cv.language
     request, offer = lang.booking_request_pattern, lang.booking_offer_pattern
     if request is None or p_sentences.size == 0 or not any(kv.reason_search):
@@ -470,15 +472,19 @@ def chosen_things(cv: CallView, kv: ChecklistView, p_sentences: np.ndarray) -> n
         prev = cv.prev_agent[j]
         said_yes = prev >= 0 and offer is not None and bool(offer.search(lang.fold_case(utts[prev].text))) and (
             lang.is_affirmative(sent.text))
-        if not (said_yes or request.search(lang.fold_case(sent.text))):
+        scope = timed
+        if said_yes or request.search(lang.fold_case(sent.text)):
+            out[s, holders] = np.maximum(out[s, holders], CONFIRMED)
+        elif prev >= 0 and found[prev] and lang.is_affirmative(sent.text):
+            scope = [i for i in timed if set(items[i].applies_to) & search]  # liked, not booked: the search's own
+        else:
             continue
-        out[s, holders] = np.maximum(out[s, holders], CONFIRMED)
         for kind in CHOSEN_KINDS:  # each kind as the agent last stated it ("next Monday", then "at 7:30 pm")
             last = next((k for k in range(j - 1, -1, -1) if any(v.kind == kind for _, vs in values[k] for v in vs)),
                         None)
             for text, vals in values[last] if last is not None else []:
                 said = [v for v in vals if v.kind == kind]
-                for i in _fill(cv, kv, text, said, timed, np.zeros(len(kv.item_ids))):
+                for i in _fill(cv, kv, text, said, scope, np.zeros(len(kv.item_ids))):
                     out[s, i] = max(out[s, i], CONFIRMED)
     return out
 

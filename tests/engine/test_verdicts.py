@@ -1357,3 +1357,33 @@ def test_when_the_customer_only_asks_about_what_was_found_then_its_name_is_still
     report = engine.audit(_restaurant_call("And do they have outdoor seating?"),
                           parse_checklist(RESTAURANTS, where="restaurants_test"))
     assert _status(report, 5, "restaurant_name") == "needed"
+
+
+EVENTS = """
+id: events_test
+name: Events (test)
+version: 1
+language: en
+reasons:
+  - {id: find, description: "Find events in a given city"}
+  - {id: buy, description: "Buy tickets for an event"}
+items:
+  - {id: city, question: "In which city?", description: "City where the event is taking place",
+     applies_to: [find, buy]}
+  - {id: date, question: "On what day?", description: "Date of the event", applies_to: [find, buy]}
+  - {id: event_name, question: "Which event?", description: "Name of event", applies_to: [buy]}
+"""
+
+
+@pytest.mark.parametrize(("reply", "status"), [("That sounds great, thanks.", "redundant"),
+                                               ("What else is there?", "needed")])
+def test_when_the_customer_likes_what_the_agent_found_then_its_date_was_given(
+        engine: AuditEngine, reply: str, status: str) -> None:
+    """"Sounds great" to an event on March 14th took that date; asking for something else took none."""
+    report = engine.audit(_call(
+        ("customer", "Can you find me a concert in Vancouver?"),
+        ("agent", "There is a Smokey Robinson concert at PNE Amphitheatre on March 14th at 7 pm."),
+        ("customer", reply),
+        ("agent", "Was there a date you were interested in?"),
+    ), parse_checklist(EVENTS, where="events_test"))
+    assert _status(report, 3, "date") == status
