@@ -1387,3 +1387,30 @@ def test_when_the_customer_likes_what_the_agent_found_then_its_date_was_given(
         ("agent", "Was there a date you were interested in?"),
     ), parse_checklist(EVENTS, where="events_test"))
     assert _status(report, 3, "date") == status
+
+
+TICKETS = """
+id: tickets_test
+name: Tickets (test)
+version: 1
+language: en
+reasons:
+  - {id: buy, description: "Buy tickets for an event"}
+items:
+  - {id: number_of_seats, question: "How many tickets do you need?", description: "Number of tickets to buy"}
+  - {id: type, question: "What kind of event?", description: "Kind of event: music, sports or theatre"}
+"""
+
+
+@pytest.mark.parametrize(("question", "item"), [
+    ("I couldn't reserve the tickets, can I help you with anything else?", None),
+    ("Is there anything else?", None),
+    ("Music, sports, or something else?", "type"),  # a choice still asks its item
+])
+def test_when_a_short_sentence_only_offers_more_help_then_it_asks_no_item(engine: AuditEngine, question: str,
+                                                                         item: str | None) -> None:
+    report = engine.audit(_call(
+        ("customer", "I'd like two tickets for the game on Friday."),
+        ("agent", question),
+    ), parse_checklist(TICKETS, where="tickets_test"))
+    assert {q.item for q in report.questions if q.utterance == 1} == ({item} if item else set())
