@@ -78,6 +78,20 @@ def _reads_as_open_question(lang: Language, text: str) -> bool:
     return not any(p is not None and p.search(folded) for p in (lang.readback_pattern, lang.suggestion_pattern))
 
 
+def _only_tells(lang: Language, text: str) -> bool:
+    """A sentence that reads as no question and holds no word asking for anything (`Language.asking_pattern`):
+    it tells, it does not ask."""
+    return (lang.asking_pattern is not None and not lang.is_question(text)
+            and not lang.asking_pattern.search(lang.fold_case(text)))
+
+
+def _whole_sentence(cv: CallView, sent: Sentence) -> bool:
+    """Whether a sentence ends as a sentence does, not as the first clause of a question split at its joiner
+    ("You want a shared ride | and where?")."""
+    rest = cv.transcript.utterances[sent.utterance].text[sent.end :].strip()
+    return not rest or sent.text.rstrip().endswith((".", "!"))
+
+
 class _Asks(dict[tuple[int, int], Ask]):
     """The asks chosen so far, one per (utterance, item). A later sentence of the turn that reads closer to
     an item takes its ask over; if that sentence's own words then rule the item out ("When are you going?"
@@ -118,8 +132,13 @@ def pick_asks(cv: CallView, kv: ChecklistView, p_ask: np.ndarray, threshold: flo
         row = p_ask[s]
         if row.size == 0:
             continue
-        top = int(row.argmax())
         sent = cv.agent_sentences[s]
+        if _only_tells(lang, sent.text) and _whole_sentence(cv, sent):
+            # "Your new alarm is added.", "You have a car waiting on that date." ask nothing, however close they
+            # read to an item; a consent notice ("Calls are recorded, hope that's okay.") and a short closing
+            # offer still ask theirs
+            row = np.where(np.array(kv.item_agreement) | np.array(kv.item_closing), row, 0.0)
+        top = int(row.argmax())
         spans = lang.asked_kind_spans(sent.text)
         named_by_words = [kinds for kinds, _ in spans]
         # "Do you want me to look in a specific area?" asks where, as "which area?" would

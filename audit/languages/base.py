@@ -156,6 +156,11 @@ class Language(ABC):
     # now, thanks"): with no booking confirmed, the call did not pursue the reason that is not a search
     booking_offer_pattern: re.Pattern[str] | None = None
     declined_pattern: re.Pattern[str] | None = None
+    # a word by which a sentence that reads as no question still asks ("Let me know the date of your trip.",
+    # "Please specify: the number of bedrooms", "Let's start with your name."), searched in `fold_case` agent
+    # text: a sentence with none only tells ("Your new alarm is added.") and asks no item but a consent or a
+    # closing offer; None: any sentence may ask
+    asking_pattern: re.Pattern[str] | None = None
     # the customer asking to book what was found ("Book a table please.", "I want to buy 2 tickets for it"),
     # searched in `fold_case` customer text: after the agent named what it found, the customer chose that
     # thing, so the item holding its name was given; None: not read

@@ -1414,3 +1414,19 @@ def test_when_a_short_sentence_only_offers_more_help_then_it_asks_no_item(engine
         ("agent", question),
     ), parse_checklist(TICKETS, where="tickets_test"))
     assert {q.item for q in report.questions if q.utterance == 1} == ({item} if item else set())
+
+
+@pytest.mark.parametrize(("said", "asked"), [
+    ("You have a car waiting on that date.", set()),  # tells, asks nothing
+    ("Your car is booked for the 3rd.", set()),
+    ("Let me know the date you want to pick it up.", {"pickup_date"}),  # a request without a question mark
+    ("You want it on the 3rd and where?", {"pickup_city"}),  # a clause of a question, not a statement
+])
+def test_when_a_sentence_only_tells_then_it_asks_no_item(engine: AuditEngine, said: str, asked: set[str]) -> None:
+    report = engine.audit(_call(
+        ("customer", "Hi, I need a rental car."),
+        ("agent", said),
+    ), parse_checklist(CAR_RENTAL, where="car_rental_test"))
+    assert {q.item for q in report.questions if q.utterance == 1} >= asked
+    if not asked:
+        assert not [q for q in report.questions if q.utterance == 1]

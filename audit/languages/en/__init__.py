@@ -51,6 +51,9 @@ _BOOKING_OFFER = re.compile(
     r"reserve|buy)|want me to (?:book|reserve|buy))\b")
 _BOOKING_REQUEST = re.compile(
     r"\b(?:book|reserve|buy|purchase|make (?:a|the|my) (?:reservation|booking)|get (?:me |us )?(?:\w+ )?tickets?)\b")
+_ASKING = re.compile(
+    r"\b(?:let me know|let'?s (?:start|begin) with|specify|indicate|provide|tell me|give me|what|which|where|when|who|"
+    r"whom|how|whether|please|need)\b|.\byour\b")
 _DECLINED = re.compile(
     r"^\W*(?:no\b|nope\b|not (?:right )?now|not at (?:this|the moment)|not yet|i don'?t (?:want|need)|maybe later|"
     r"not today)|\b(?:don'?t want to|not (?:right )?now|not at this time|maybe later|not yet)\b")
@@ -198,6 +201,7 @@ class English(Language):
     booking_offer_pattern = _BOOKING_OFFER
     declined_pattern = _DECLINED
     booking_request_pattern = _BOOKING_REQUEST
+    asking_pattern = _ASKING
     choice_pattern = _CHOICE
     joined_pattern = _JOINED
     part_joiner_pattern = re.compile(r"\b(?:and|or|&)\b")
