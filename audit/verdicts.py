@@ -437,6 +437,8 @@ def _names_something(sentences: list[str]) -> bool:
                for sentence in sentences for w in sentence.split()[1:])
 
 
+# how clearly choosing a thing gives its items: below `REPLY_NAMES`, as the booking request names none of them
+CHOSEN = 0.3
 # kinds of value that describe a thing found ("The bus leaves at 7:10 am", "on March 14th at 7 pm")
 CHOSEN_KINDS = ("date", "time")
 
@@ -445,7 +447,8 @@ def chosen_things(cv: CallView, kv: ChecklistView, p_sentences: np.ndarray) -> n
     """On a checklist that holds a search beside what it leads to ("Find restaurants", "Reserve a table"), the
     customer asking to book ("Make a reservation.") or saying yes to the agent's offer to, after the agent
     named or described what it found, chose that thing: the item holding the name of what is booked ("Name of
-    the restaurant", applying only where something is booked) was given, and so were the dates and times the
+    the restaurant", applying only where something is booked) was given, so was the kind of thing the search
+    asked for ("What kind of therapist?": the one booked is of some kind), and so were the dates and times the
     agent last stated for it ("The bus leaves at 7:10 am") to the items of the matter taking them. A yes to
     what the agent just found ("Sounds good.") gives its dates and times only to items the search itself asks
     ("On what day?" of an event search): the customer liked it, and may still not book. Asking them afterwards
@@ -459,6 +462,9 @@ def chosen_things(cv: CallView, kv: ChecklistView, p_sentences: np.ndarray) -> n
     holders = [i for i, thing in enumerate(kv.item_holds_name_of) if thing and "name" in kv.item_typed[i]
                and items[i].applies_to and not set(items[i].applies_to) & search]
     timed = [i for i in range(len(items)) if items[i].applies_to and kv.item_typed[i] & set(CHOSEN_KINDS)]
+    # what kind of thing the search looked for ("What kind of therapist?"): the chosen one is of some kind
+    kinds = [i for i in range(len(items)) if "category" in kv.item_asked[i]
+             and not kv.item_typed[i] - lang.ungated_kinds and set(items[i].applies_to) & search]
     utts = cv.transcript.utterances
     stated = [_stated(lang, u.text) if u.speaker == "agent" else [] for u in utts]
     values = [[(text, [v for v in slot_values(lang, text) if v.kind in CHOSEN_KINDS]) for text in sentences]
@@ -474,7 +480,7 @@ def chosen_things(cv: CallView, kv: ChecklistView, p_sentences: np.ndarray) -> n
             lang.is_affirmative(sent.text))
         scope = timed
         if said_yes or request.search(lang.fold_case(sent.text)):
-            out[s, holders] = np.maximum(out[s, holders], CONFIRMED)
+            out[s, holders + kinds] = np.maximum(out[s, holders + kinds], CHOSEN)
         elif prev >= 0 and found[prev] and lang.is_affirmative(sent.text):
             scope = [i for i in timed if set(items[i].applies_to) & search]  # liked, not booked: the search's own
         else:
@@ -485,7 +491,7 @@ def chosen_things(cv: CallView, kv: ChecklistView, p_sentences: np.ndarray) -> n
             for text, vals in values[last] if last is not None else []:
                 said = [v for v in vals if v.kind == kind]
                 for i in _fill(cv, kv, text, said, scope, np.zeros(len(kv.item_ids))):
-                    out[s, i] = max(out[s, i], CONFIRMED)
+                    out[s, i] = max(out[s, i], CHOSEN)
     return out
 
 

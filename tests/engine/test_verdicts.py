@@ -1430,3 +1430,29 @@ def test_when_a_sentence_only_tells_then_it_asks_no_item(engine: AuditEngine, sa
     assert {q.item for q in report.questions if q.utterance == 1} >= asked
     if not asked:
         assert not [q for q in report.questions if q.utterance == 1]
+
+
+THERAPISTS = """
+id: therapists_test
+name: Therapists (test)
+version: 1
+language: en
+reasons:
+  - {id: find, description: "Find a therapist in a given city"}
+  - {id: book, description: "Book an appointment with a therapist"}
+items:
+  - {id: city, question: "In which city?", description: "City to search in", applies_to: [find]}
+  - {id: type, question: "What kind of therapist?", description: "Type of the therapist", applies_to: [find]}
+  - {id: therapist_name, question: "Which therapist?", description: "Name of the therapist", applies_to: [book]}
+"""
+
+
+def test_when_the_customer_books_a_therapist_the_agent_found_then_the_kind_was_given(engine: AuditEngine) -> None:
+    """The therapist booked is of some kind: asking the kind afterwards is redundant."""
+    report = engine.audit(_call(
+        ("customer", "Can you find me someone to talk to in Oakland?"),
+        ("agent", "There is Brown Timothy A., a psychologist located in Oakland."),
+        ("customer", "Perfect. Please make the booking for the 6th."),
+        ("agent", "What type of therapist do you need?"),
+    ), parse_checklist(THERAPISTS, where="therapists_test"))
+    assert _status(report, 3, "type") == "redundant"
