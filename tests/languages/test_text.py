@@ -173,6 +173,11 @@ def test_when_agent_offers_an_action_then_offer_but_not_a_request_for_a_fact(lan
     ("On which date and what time?", ["On which date", "what time?"]),
     # a capitalised name inside a statement is not a question run on
     ("I'd like to watch When Harry Met Sally tonight.", ["I'd like to watch When Harry Met Sally tonight."]),
+    # a title's period or one inside "a.m." ends no sentence; a reply's "No." does
+    ("Transfer money to Mr. Justin.", ["Transfer money to Mr. Justin."]),
+    ("I'll be there at 7 a.m. tomorrow. Okay?", ["I'll be there at 7 a.m. tomorrow.", "Okay?"]),
+    ("Call Dr. Anand at 5 p.m. Thanks!", ["Call Dr. Anand at 5 p.m.", "Thanks!"]),
+    ("No. It was the other one.", ["No.", "It was the other one."]),
 ])
 def test_when_english_questions_run_together_then_each_is_a_sentence(text, sentences):
     assert [text[s:e] for s, e in EN.sentences(text)] == sentences

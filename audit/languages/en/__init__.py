@@ -17,7 +17,11 @@ from audit.languages.base import Encoder, FocusCue, Language, Value, sentence_sp
 from audit.languages.en.values import asked_kind_spans, find_values, item_kinds, mask_values
 from audit.languages.en.why import WHY
 
-_SENT = re.compile(r"[^.?!]+(?:[.?!]+[\"')\]]*|$)")
+# a period inside a sentence: after a title ("Mr. Justin", "Dr. Anand") or inside "a.m." and "p.m." before the
+# sentence goes on ("at 7 a.m. tomorrow")
+_INNER_PERIOD = (r"(?:(?<=\bmr)|(?<=\bmrs)|(?<=\bms)|(?<=\bdr)|(?<=\bjr)|(?<=\bsr)|(?<=\bst)|(?<=\bmt)|(?<=\bvs))\.(?=\s)|"
+                 r"(?<=\b[ap])\.(?=m\.)|(?<=\b[ap]\.m)\.(?=\s+(?-i:[a-z0-9]))")
+_SENT = re.compile(r"(?:[^.?!]|" + _INNER_PERIOD + r")+(?:[.?!]+[\"')\]]*|$)", re.I)
 # "Where are you going and where will you be leaving from?": two asks in one sentence, split at the join
 _CLAUSE_JOIN = re.compile(
     r",?\s+(?:and|or|also)\s+(?=(?:what|which|when|where|who|whose|how|do you|did you|can you|could you|would you|"
