@@ -127,6 +127,7 @@ def test_when_the_agent_asks_for_any_value_then_no_value_is_read(text):
     # an address named after two words is still asked; the zip is part of it
     ("What's the new residential address, with the zip?", [{"location", "address"}, {"code"}]),
     ("What about this place?", []),  # a proposal, no place asked
+    ("What metropolis would you like to leave from?", [{"location", "address"}]),  # a city by another name
 ])
 def test_when_a_question_is_read_then_its_words_say_what_it_asks(question: str, asked: list[set[str]]) -> None:
     assert [set(k) for k in get_language("en").asked_kinds(question)] == asked

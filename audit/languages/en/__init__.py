@@ -19,7 +19,8 @@ from audit.languages.en.why import WHY
 
 # a period inside a sentence: after a title ("Mr. Justin", "Dr. Anand") or inside "a.m." and "p.m." before the
 # sentence goes on ("at 7 a.m. tomorrow")
-_INNER_PERIOD = (r"(?:(?<=\bmr)|(?<=\bmrs)|(?<=\bms)|(?<=\bdr)|(?<=\bjr)|(?<=\bsr)|(?<=\bst)|(?<=\bmt)|(?<=\bvs))\.(?=\s)|"
+_INNER_PERIOD = (r"(?:(?<=\bmr)|(?<=\bmrs)|(?<=\bms)|(?<=\bdr)|(?<=\bjr)|(?<=\bsr)|(?<=\bst)|(?<=\bmt)|"
+                 r"(?<=\bvs))\.(?=\s)|"
                  r"(?<=\b[ap])\.(?=m\.)|(?<=\b[ap]\.m)\.(?=\s+(?-i:[a-z0-9]))")
 _SENT = re.compile(r"(?:[^.?!]|" + _INNER_PERIOD + r")+(?:[.?!]+[\"')\]]*|$)", re.I)
 # "Where are you going and where will you be leaving from?": two asks in one sentence, split at the join

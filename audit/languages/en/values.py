@@ -252,13 +252,14 @@ _ASKED_KINDS: list[tuple[frozenset[str], re.Pattern[str]]] = [
     (frozenset({"date", "time"}), re.compile(r"\bwhen\b", re.I)),
     (frozenset({"location", "address"}), re.compile(
         r"\bwhere\b(?! (?:i|we)\b)|"  # "an email where I can send the quote" asks no place
-        r"\b(?:what|which|any)(?:'s| is)? (?:(?!e-?mail)\w+ )?(?:city|town|area|location|place|address|airport)\b|"
+        r"\b(?:what|which|any)(?:'s| is)? (?:(?!e-?mail)\w+ )?(?:city|metropolis|town|area|location|place|address|"
+        r"airport)\b|"
         # "What's the new residential address, with the zip?"
         r"\bwhat(?:'s| is) (?:the|your) (?:(?!e-?mail\b)\w+ ){1,2}(?:city|town|area|location|address)\b|"
         # "Which store, Kestrel Street or the one on Route 6?"
         r"\bwhich (?:store|branch|office|clinic)\b|"
         r"\b(?:what|which) (?:will|would|is|was) (?:be )?(?:the|your) (?:\w+ )?(?:city|town|location|airport)\b|"
-        r"\b(?:a|any) (?:particular|specific|certain|preferred) (?:city|town|area|location|place|"
+        r"\b(?:a|any) (?:particular|specific|certain|preferred) (?:city|metropolis|town|area|location|place|"
         r"neighbou?rhood)\b|"
         r"\b(?:destination|origin)\b|\b(?:departure|arrival|pick ?up|drop ?off|preferred) (?:city|cities|location|"
         r"area|address)\b", re.I)),
