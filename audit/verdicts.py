@@ -612,7 +612,8 @@ def _asks_one_start(lang: Language, text: str) -> bool:
 # content words (`Language.tokens`) of a closing offer short enough to be nothing else
 SHORT_CLOSING = 4
 # and of one short enough to ask no other item (sgd-dev and sgd-train: 6 and 8 alike, 4 kept half the gain, 12
-# read "Anything else you want us looking at while it's in?" as offering help only)
+# read "Besides the headaches, anything else with your eyes, like flashes, sudden blurry spots, pain?" as offering
+# help only)
 OFFER_ONLY = 6
 
 
