@@ -213,9 +213,17 @@ def test_when_a_short_question_asks_about_the_statement_before_it_then_they_are_
     (RU, "Я же сказала, в четверг.", True),
     (RU, "Как я уже говорил, карта «Мир».", True),
     (RU, "Я сказал ему перезвонить.", False),
+    (RU, "Есть, говорю же, справка из поликлиники.", True),
+    (RU, "Так я сказала: беременность, врач запретил.", True),
+    (RU, "Так сократили же меня, я сказала.", True),
     (TR, "Altunizade dedim.", True),
     (TR, "Az önce söyledim, perşembe.", True),
     (TR, "Ona dedim ki yarın gelsin.", False),
+    (TR, "Anlattım ya, motor ışığı yandı.", True),
+    (TR, "Çekmiyor diyorum üç gündür!", True),
+    (TR, "Dediğim gibi, on iki temmuz giriş.", True),
+    (TR, "Hamamböceği! Kaç kere anlatacağım?", True),
+    (TR, "Yarın gelirim, anlaşıldı.", False),
 ])
 def test_when_a_reply_says_it_was_said_before_then_the_repeat_pattern_reads_it(lang, reply, again):
     assert bool(lang.repeat_pattern.search(lang.fold_case(reply))) is again

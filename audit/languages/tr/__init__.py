@@ -51,7 +51,9 @@ _AGREEMENT = re.compile(r"\b(?:onaylıyor|onay veriyor|kabul ediyor)\s*mu(?:sunu
 _ASKED_AGAIN = re.compile(r"\btekrar(?:lar|\s+eder|\s+söyler)\s*m[iı]s[iı]n[iı]z\b|\bbir daha söyler misiniz\b|"
                           r"\bdediniz\b|\b(?:de|söyle)miştiniz\b")
 # a customer saying they said it before ("Altunizade dedim", "az önce söyledim", "söylemiştim")
-_REPEAT = re.compile(r"\b(?:dedim|söyledim|söylemiştim|demiştim)\b(?! ki\b)")
+# "dedim", "anlattım ya", "Çekmiyor diyorum üç gündür!", "Dediğim gibi, on iki temmuz", "Kaç kere anlatacağım?"
+_REPEAT = re.compile(r"\b(?:dedim|söyledim|söylemiştim|demiştim|anlattım|anlatmıştım)\b(?! ki\b)|\bdiyorum\b|"
+                     r"\b(?:dediğim|söylediğim) gibi\b|\bkaç kere\b")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|bin dokuz yüz|iki bin")
 
 
