@@ -9,6 +9,7 @@ findings). `audit_many` embeds all calls' texts in one batch.
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass
 
@@ -52,6 +53,8 @@ META_KEY_MARGIN = 0.05
 # words of a metadata key that say where its value came from, not what it is ("menu_account_number",
 # "booking_number_ivr"): the rest names the item
 SOURCE_WORDS = frozenset({"menu", "ivr", "crm", "keyed", "entered", "typed", "system", "selected"})
+# field names shorten "number" ("order_no", "policy_nr", "account_num"); read in full, they name the item
+_NUMBER_SHORT = re.compile(r"\b(?:no|nr|nbr|num)\b")
 DISTINCT_KINDS = frozenset({"phone", "email", "date", "address", "money", "plate"})
 
 
@@ -242,15 +245,17 @@ class AuditEngine:
         lang = cv.language
         sims = cv.metadata_vecs @ kv.combined_vecs.T
         # the key's own words alone ("tc kimlik no", "club card"): what the field is, read across languages
-        key_words = [" ".join(w for w in key.split("_") if w not in SOURCE_WORDS) for key, _ in cv.metadata_texts]
+        keys = [_NUMBER_SHORT.sub("number", key.lower().replace("_", " ")) for key, _ in cv.metadata_texts]
+        key_words = [" ".join(w for w in key.split() if w not in SOURCE_WORDS) for key in keys]
         key_sims = lang.encoder().encode(key_words) @ kv.combined_vecs.T
-        id_words = [set(lang.tokens(item_id.replace("_", " "))) for item_id in kv.item_ids]
-        texts = [[lang.tokens(t) for t in (it.question, it.description, *it.variants, it.id.replace("_", " "))]
-                 for it in kv.checklist.items]
+        ids = [_NUMBER_SHORT.sub("number", item_id.lower().replace("_", " ")) for item_id in kv.item_ids]
+        id_words = [set(lang.tokens(item_id)) for item_id in ids]
+        texts = [[lang.tokens(t) for t in (it.question, it.description, *it.variants, item_id)]
+                 for it, item_id in zip(kv.checklist.items, ids, strict=True)]
         for m, (key, text) in enumerate(cv.metadata_texts):
             if key == "reason":
                 continue
-            key_list = [w for w in lang.tokens(key.replace("_", " ")) if w not in SOURCE_WORDS]
+            key_list = [w for w in lang.tokens(keys[m]) if w not in SOURCE_WORDS]
             key_words = set(key_list)
             kinds = {v.kind for v in lang.values(text)} | lang.value_kinds_for(key.replace("_", " "))
             named = [i for i in range(len(kv.item_ids)) if key_list and any(_has_run(t, key_list) for t in texts[i])]

@@ -370,6 +370,34 @@ def test_when_an_english_metadata_key_reads_as_an_item_then_a_turkish_ask_of_it_
     assert "tc_kimlik_no" in next(q.why for q in report.questions if q.item == "national_id")
 
 
+_FOOD_TR = """
+id: food_tr_meta
+name: Yemek siparişi hattı (test)
+version: 1
+language: tr
+reasons:
+  - {id: missing_item, description: "Siparişte eksik ya da yanlış ürün geldi."}
+items:
+  - {id: order_number, question: "Sipariş numaranızı alabilir miyim?", description: "Siparişin numarası"}
+  - {id: customer_name, question: "Adınız ve soyadınız nedir?", description: "Müşterinin adı soyadı"}
+  - {id: missing_items, question: "Hangi ürün eksik geldi?", description: "Eksik ya da yanlış gelen ürünler"}
+"""
+
+
+def test_when_a_metadata_key_shortens_number_then_it_still_names_the_item(engine) -> None:
+    """Field names shorten "number" ("order_no"): read in full, the key names the item "order_number"."""
+    from audit.checklist import parse_checklist
+
+    call = Transcript(call_id="tr-meta-no", language="tr", metadata={"order_no": "LK-5518"}, utterances=[
+        Utterance(speaker="agent", text="Lezzet Kapında destek hattı, ben Deniz, merhaba."),
+        Utterance(speaker="customer", text="Merhaba, siparişim geldi ama bir lahmacun eksik."),
+        Utterance(speaker="agent", text="Çok özür dilerim. Sipariş numaranızı alabilir miyim?"),
+        Utterance(speaker="customer", text="Uygulamadan aradım ya, orada görünmüyor mu?"),
+    ])
+    report = engine.audit(call, parse_checklist(_FOOD_TR, where="food_tr_meta"))
+    assert _status(report, 2, "order_number") == "redundant"
+
+
 
 def test_when_an_english_checklist_audits_a_russian_call_then_its_items_are_read_in_english(engine) -> None:
     """The checklist's own words are read in its language: "Is there anything else I can help you with?" is the
