@@ -227,3 +227,15 @@ def test_when_a_short_question_asks_about_the_statement_before_it_then_they_are_
 ])
 def test_when_a_reply_says_it_was_said_before_then_the_repeat_pattern_reads_it(lang, reply, again):
     assert bool(lang.repeat_pattern.search(lang.fold_case(reply))) is again
+
+
+@pytest.mark.parametrize(("sentence", "asks"), [
+    ("Let me know the date of your trip.", True),
+    ("Let's start with your name.", True),
+    ("Please specify: the number of bedrooms", True),
+    ("Your new alarm is added.", False),  # "your" opening a statement asks nothing
+    ("Enjoy your day.", False),
+    ("You have a car waiting on that date.", False),
+])
+def test_when_a_sentence_holds_an_asking_word_then_the_asking_pattern_reads_it(sentence, asks):
+    assert bool(EN.asking_pattern.search(EN.fold_case(sentence))) is asks

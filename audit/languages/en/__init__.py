@@ -58,7 +58,7 @@ _BOOKING_REQUEST = re.compile(
     r"\b(?:book|reserve|buy|purchase|make (?:a|the|my) (?:reservation|booking)|get (?:me |us )?(?:\w+ )?tickets?)\b")
 _ASKING = re.compile(
     r"\b(?:let me know|let'?s (?:start|begin) with|specify|indicate|provide|tell me|give me|what|which|where|when|who|"
-    r"whom|how|whether|please|need)\b|.\byour\b")
+    r"whom|how|whether|please|need)\b|.\b(?<!enjoy )your\b")
 _DECLINED = re.compile(
     r"^\W*(?:no\b|nope\b|not (?:right )?now|not at (?:this|the moment)|not yet|i don'?t (?:want|need)|maybe later|"
     r"not today)|\b(?:don'?t want to|not (?:right )?now|not at this time|maybe later|not yet)\b")
