@@ -128,6 +128,7 @@ def pick_asks(cv: CallView, kv: ChecklistView, p_ask: np.ndarray, threshold: flo
     """
     best = _Asks()
     lang = cv.language
+    told = np.array(kv.item_agreement, dtype=bool) | np.array(kv.item_closing, dtype=bool)  # asked even by telling
     for s in range(p_ask.shape[0]):
         row = p_ask[s]
         if row.size == 0:
@@ -137,7 +138,7 @@ def pick_asks(cv: CallView, kv: ChecklistView, p_ask: np.ndarray, threshold: flo
             # "Your new alarm is added.", "You have a car waiting on that date." ask nothing, however close they
             # read to an item; a consent notice ("Calls are recorded, hope that's okay.") and a short closing
             # offer still ask theirs
-            row = np.where(np.array(kv.item_agreement) | np.array(kv.item_closing), row, 0.0)
+            row = np.where(told, row, 0.0)
         top = int(row.argmax())
         spans = lang.asked_kind_spans(sent.text)
         named_by_words = [kinds for kinds, _ in spans]

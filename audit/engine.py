@@ -245,10 +245,10 @@ class AuditEngine:
         lang = cv.language
         sims = cv.metadata_vecs @ kv.combined_vecs.T
         # the key's own words alone ("tc kimlik no", "club card"): what the field is, read across languages
-        keys = [_NUMBER_SHORT.sub("number", key.lower().replace("_", " ")) for key, _ in cv.metadata_texts]
-        key_words = [" ".join(w for w in key.split() if w not in SOURCE_WORDS) for key in keys]
-        key_sims = lang.encoder().encode(key_words) @ kv.combined_vecs.T
-        ids = [_NUMBER_SHORT.sub("number", item_id.lower().replace("_", " ")) for item_id in kv.item_ids]
+        keys = [_field_words(key) for key, _ in cv.metadata_texts]
+        key_phrases = [" ".join(w for w in key.split() if w not in SOURCE_WORDS) for key in keys]
+        key_sims = lang.encoder().encode(key_phrases) @ kv.combined_vecs.T
+        ids = [_field_words(item_id) for item_id in kv.item_ids]
         id_words = [set(lang.tokens(item_id)) for item_id in ids]
         texts = [[lang.tokens(t) for t in (it.question, it.description, *it.variants, item_id)]
                  for it, item_id in zip(kv.checklist.items, ids, strict=True)]
@@ -276,6 +276,11 @@ class AuditEngine:
                 if i not in out or out[i][1] < s:
                     out[i] = (key, s)
         return out
+
+
+def _field_words(name: str) -> str:
+    """A field name or item id as words: "order_no" reads "order number", as the item "order_number" does."""
+    return _NUMBER_SHORT.sub("number", name.lower().replace("_", " "))
 
 
 def _key_reads_as(sims: np.ndarray, kinds: set[str], kv: ChecklistView) -> list[tuple[int, float]]:

@@ -466,22 +466,31 @@ def chosen_things(cv: CallView, kv: ChecklistView, p_sentences: np.ndarray) -> n
     kinds = [i for i in range(len(items)) if "category" in kv.item_asked[i]
              and not kv.item_typed[i] - lang.ungated_kinds and set(items[i].applies_to) & search]
     utts = cv.transcript.utterances
+    # (customer sentence, booked): asking to book or agreeing to the agent's offer to books; a bare yes may like
+    replies = []
+    for s, sent in enumerate(cv.customer_sentences):
+        prev = cv.prev_agent[sent.utterance]
+        yes = lang.is_affirmative(sent.text)
+        if request.search(lang.fold_case(sent.text)) or yes and prev >= 0 and offer is not None and bool(
+                offer.search(lang.fold_case(utts[prev].text))):
+            replies.append((s, True))
+        elif yes and prev >= 0:
+            replies.append((s, False))
+    if not replies:
+        return p_sentences
     stated = [_stated(lang, u.text) if u.speaker == "agent" else [] for u in utts]
     values = [[(text, [v for v in slot_values(lang, text) if v.kind in CHOSEN_KINDS]) for text in sentences]
               for sentences in stated]
     found = [_names_something(st) or any(v for _, v in vals) for st, vals in zip(stated, values, strict=True)]
     out = p_sentences.copy()
-    for s, sent in enumerate(cv.customer_sentences):
-        j = sent.utterance
+    for s, booked in replies:
+        j = cv.customer_sentences[s].utterance
         if not any(found[:j]):
             continue
-        prev = cv.prev_agent[j]
-        said_yes = prev >= 0 and offer is not None and bool(offer.search(lang.fold_case(utts[prev].text))) and (
-            lang.is_affirmative(sent.text))
         scope = timed
-        if said_yes or request.search(lang.fold_case(sent.text)):
+        if booked:
             out[s, holders + kinds] = np.maximum(out[s, holders + kinds], CHOSEN)
-        elif prev >= 0 and found[prev] and lang.is_affirmative(sent.text):
+        elif found[cv.prev_agent[j]]:
             scope = [i for i in timed if set(items[i].applies_to) & search]  # liked, not booked: the search's own
         else:
             continue
@@ -631,9 +640,11 @@ def closing_offers(cv: CallView, kv: ChecklistView, p_ask: np.ndarray) -> np.nda
     lang = cv.language
     closing = np.array(kv.item_closing, dtype=bool)
     offers = np.array([lang.is_closing_offer(s.text) for s in cv.agent_sentences], dtype=bool)
+    # content words of each offer (none counted for other sentences)
+    words = np.array([len(lang.tokens(s.text)) if o else 0 for o, s in zip(offers, cv.agent_sentences, strict=True)])
     out = p_ask.copy()
     for s, sent in enumerate(cv.agent_sentences):
-        if offers[s] and len(lang.tokens(sent.text)) <= OFFER_ONLY and not lang.asked_kind_spans(sent.text) and not (
+        if offers[s] and words[s] <= OFFER_ONLY and not lang.asked_kind_spans(sent.text) and not (
                 lang.choice_pattern is not None and lang.choice_pattern.search(lang.fold_case(sent.text))):
             out[s, ~closing] = 0.0
     if not closing.any():
@@ -643,9 +654,7 @@ def closing_offers(cv: CallView, kv: ChecklistView, p_ask: np.ndarray) -> np.nda
         # a short offer says it ("Başka bir şey var mı?", "Что-нибудь ещё?", "Anything else, Wendy?") however
         # faintly the encoder reads it like the checklist's long one; a longer one may ask about the matter
         # at hand ("Anything else going on at the site we should know about?")
-        short = np.array([bool(o) and len(cv.language.tokens(s.text)) <= SHORT_CLOSING
-                          for o, s in zip(offers, cv.agent_sentences, strict=True)], dtype=bool)
-        out[np.ix_(short, closing)] = 1.0
+        out[np.ix_(offers & (words <= SHORT_CLOSING), closing)] = 1.0
     return out
 
 
